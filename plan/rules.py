@@ -1,0 +1,10 @@
+from atlasplan.permissions import add_rule, has_any_role, is_consultant, is_staff_member
+
+# Readers receive the plan: they read the vision, the anonymised results and the plan.
+add_rule("vision.view", has_any_role)
+add_rule("vision.change", is_staff_member)
+add_rule("validation.view", has_any_role)
+add_rule("validation.change", is_consultant)
+add_rule("plan.view", has_any_role)
+add_rule("plan.change", is_staff_member)
+add_rule("plan.export_pdf", has_any_role)

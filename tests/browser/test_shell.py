@@ -1,0 +1,57 @@
+"""What only a browser shows: logging in, the language switch, and WCAG checks with axe-core."""
+
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+def assert_no_axe_violations(page) -> None:
+    results = Axe().run(page, options=WCAG_21_AA)
+    violations = results.response["violations"]
+    summary = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
+    assert violations == [], summary
+
+
+def test_login_switch_language_and_see_the_dashboard(page, live_server, consultant, login):
+    login(consultant)
+    expect(page.get_by_role("heading", name="Van onderzoek naar een gedragen plan")).to_be_visible()
+    expect(page.get_by_test_id("step-card")).to_have_count(7)
+    page.get_by_role("button", name="EN (English)").click()
+    expect(page.get_by_role("heading", name="From research to an endorsed plan")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.get_by_role("button", name="NL (Nederlands)").click()
+    expect(page.get_by_role("heading", name="Van onderzoek naar een gedragen plan")).to_be_visible()
+
+
+def test_login_page_has_no_wcag_violations(page, live_server, db):
+    page.goto(f"{live_server.url}/accounts/login/")
+    expect(page.get_by_role("heading", name="Aanmelden bij AtlasPlan")).to_be_visible()
+    assert_no_axe_violations(page)
+
+
+def test_dashboard_has_no_wcag_violations_and_is_photographed(
+    page, live_server, consultant, login, tmp_path
+):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    login(consultant)
+    assert_no_axe_violations(page)
+    # The README's screenshot: written to docs/ when ATLASPLAN_SCREENSHOTS is set.
+    target = Path(os.environ.get("ATLASPLAN_SCREENSHOTS", tmp_path)) / "dashboard.png"
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
+
+
+def test_codebook_keyboard_only(page, live_server, consultant, login):
+    login(consultant)
+    page.goto(f"{live_server.url}/themes/new/")
+    page.keyboard.type("Taal en labels")  # the name field has the focus
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Taal en labels")
+    assert_no_axe_violations(page)

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkshopsConfig(AppConfig):
+    name = "workshops"
+    verbose_name = _("4 Workshop")
+
+    def ready(self) -> None:
+        from atlasplan import steps
+        from workshops import rules  # noqa: F401  (registers this step's rules)
+
+        steps.register(
+            steps.Step(
+                number=4,
+                title=_("Workshop"),
+                summary=_("Toets stellingen over beeldvorming af met het communicatieteam."),
+                rule="workshops.view",
+            )
+        )
