@@ -4,19 +4,11 @@ import os
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from tests.helpers import assert_no_axe_violations
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def assert_no_axe_violations(page) -> None:
-    results = Axe().run(page, options=WCAG_21_AA)
-    violations = results.response["violations"]
-    summary = [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
-    assert violations == [], summary
 
 
 def test_login_switch_language_and_see_the_dashboard(page, live_server, consultant, login):
