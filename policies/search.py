@@ -52,10 +52,13 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
 
 def _search_postgres(queryset: QuerySet, text: str) -> QuerySet:
     query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    # Dutch glues words together ("bestuursakkoord"): a title containing the words typed
+    # is found too, even when the stemmer sees one long word.
+    title_hit = Case(When(title__icontains=text, then=Value(0.5)), default=Value(0.0))
     snippet_source = Concat("summary", Value(" … "), Left("extracted_text", 20000))
     return (
-        queryset.filter(search=query)
-        .annotate(rank=SearchRank(F("search"), query))
+        queryset.filter(Q(search=query) | Q(title__icontains=text))
+        .annotate(rank=SearchRank(F("search"), query) + title_hit)
         .annotate(
             snippet_raw=SearchHeadline(
                 snippet_source,

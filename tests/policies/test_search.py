@@ -85,3 +85,9 @@ def test_no_result_says_what_to_do(consultant_client):
     html = consultant_client.get("/policies/", {"q": "onvindbaar"}).content.decode()
     assert "Geen documenten gevonden" in html
     assert "Wis de filters" in html
+
+
+def test_a_word_inside_a_dutch_compound_title_is_found(consultant_client):
+    PolicyDocumentFactory(title="Bestuursakkoord Antwerpen")
+    PolicyDocumentFactory(title="Jaarverslag")
+    assert titles(consultant_client.get("/policies/", {"q": "akkoord"})) == ["Bestuursakkoord Antwerpen"]
