@@ -36,7 +36,35 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
-WORDS = ["stad", "wijk", "wijken", "buurt", "samenleven", "diversiteit", "beeldvorming", "taal", "onderwijs", "werk", "discriminatie", "racisme", "participatie", "inburgering", "nieuwkomers", "school", "ouders", "jongeren", "vereniging", "cultuur", "media", "verhalen", "ontmoeting", "gelijke", "kansen", "beleid", "actieplan"]
+WORDS = [
+    "stad",
+    "wijk",
+    "wijken",
+    "buurt",
+    "samenleven",
+    "diversiteit",
+    "beeldvorming",
+    "taal",
+    "onderwijs",
+    "werk",
+    "discriminatie",
+    "racisme",
+    "participatie",
+    "inburgering",
+    "nieuwkomers",
+    "school",
+    "ouders",
+    "jongeren",
+    "vereniging",
+    "cultuur",
+    "media",
+    "verhalen",
+    "ontmoeting",
+    "gelijke",
+    "kansen",
+    "beleid",
+    "actieplan",
+]
 
 
 def fill(count: int) -> None:

@@ -3,7 +3,7 @@
 On PostgreSQL each document keeps a stored ``search`` vector (GIN-indexed, see migration
 0002) built with the ``dutch`` configuration, so "wijken" finds "wijk". Title words weigh
 most (A), then the summary and the passages (B), then the file's text (C). Results are
-ranked and get a snippet with the matches highlighted. On SQLite (a laptop) the same page
+ranked, and the rows shown get a snippet with the matches highlighted. On SQLite (a laptop) the same page
 searches with a case-insensitive "contains" and ranks title matches first.
 """
 
@@ -44,7 +44,7 @@ def update_search_vector(document_id: int) -> None:
 
 
 def search(queryset: QuerySet, text: str) -> QuerySet:
-    """Documents matching ``text``, annotated with ``rank`` and ``snippet_raw``."""
+    """Documents matching ``text``, annotated with ``rank`` (higher is better)."""
     if uses_postgres():
         return _search_postgres(queryset, text)
     return _search_simple(queryset, text)
@@ -55,24 +55,33 @@ def _search_postgres(queryset: QuerySet, text: str) -> QuerySet:
     # Dutch glues words together ("bestuursakkoord"): a title containing the words typed
     # is found too, even when the stemmer sees one long word.
     title_hit = Case(When(title__icontains=text, then=Value(0.5)), default=Value(0.0))
-    snippet_source = Concat("summary", Value(" … "), Left("extracted_text", 20000))
-    return (
-        queryset.filter(Q(search=query) | Q(title__icontains=text))
-        .annotate(rank=SearchRank(F("search"), query) + title_hit)
-        .annotate(
-            snippet_raw=SearchHeadline(
-                snippet_source,
-                query,
-                config=CONFIG,
-                start_sel=SNIPPET_START,
-                stop_sel=SNIPPET_STOP,
-                max_fragments=2,
-                max_words=25,
-                min_words=10,
-                fragment_delimiter=" … ",
-            )
-        )
+    return queryset.filter(Q(search=query) | Q(title__icontains=text)).annotate(
+        rank=SearchRank(F("search"), query) + title_hit
     )
+
+
+def snippets(documents: list[PolicyDocument], text: str) -> dict[int, SafeString]:
+    """Highlighted snippets for one page of results, in one query (headlines are costly,
+    so they are made for the rows shown, never for every match)."""
+    if uses_postgres():
+        query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        source = Concat("summary", Value(" … "), Left("extracted_text", 20000))
+        headline = SearchHeadline(
+            source,
+            query,
+            config=CONFIG,
+            start_sel=SNIPPET_START,
+            stop_sel=SNIPPET_STOP,
+            max_fragments=2,
+            max_words=25,
+            min_words=10,
+            fragment_delimiter=" … ",
+        )
+        rows = PolicyDocument.objects.filter(pk__in=[d.pk for d in documents])
+        raw = dict(rows.annotate(headline=headline).values_list("pk", "headline"))
+    else:
+        raw = {d.pk: _simple_snippet(d, text) for d in documents}
+    return {pk: _marked(snippet) for pk, snippet in raw.items()}
 
 
 def _search_simple(queryset: QuerySet, text: str) -> QuerySet:
@@ -95,11 +104,10 @@ def _search_simple(queryset: QuerySet, text: str) -> QuerySet:
     return queryset.filter(pk__in=matching.values("pk")).annotate(rank=rank, snippet_raw=Value(""))
 
 
-def snippet_html(document: PolicyDocument, text: str) -> SafeString:
+def _marked(raw: str) -> SafeString:
     """The snippet with matches in <mark>, everything else escaped."""
-    raw = getattr(document, "snippet_raw", "") or _simple_snippet(document, text)
-    marked = escape(raw).replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>")
-    return mark_safe(marked)
+    marked = escape(raw or "").replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>")
+    return mark_safe(marked)  # escaped above; only our own markers become tags
 
 
 def _simple_snippet(document: PolicyDocument, text: str, width: int = 90) -> str:

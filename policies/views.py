@@ -16,7 +16,7 @@ from policies import exports
 from policies.filters import PolicyDocumentFilter
 from policies.forms import PassageForm, PolicyDocumentForm, UploadForm
 from policies.models import Level, Passage, PolicyDocument
-from policies.search import search, snippet_html
+from policies.search import search, snippets
 from policies.services import create_from_uploads, save_document
 
 SORTS = {
@@ -61,8 +61,9 @@ def document_list(request: HttpRequest) -> HttpResponse:
     else:
         documents, sort = sort_by(request, documents, SORTS, default="-year")
     page = paginate(request, documents)
+    found = snippets(page.object_list, text) if text else {}
     for document in page.object_list:
-        document.snippet = snippet_html(document, text) if text else ""
+        document.snippet = found.get(document.pk, "")
     context = {
         "filter": filterset,
         "page_obj": page,

@@ -90,4 +90,6 @@ def test_no_result_says_what_to_do(consultant_client):
 def test_a_word_inside_a_dutch_compound_title_is_found(consultant_client):
     PolicyDocumentFactory(title="Bestuursakkoord Antwerpen")
     PolicyDocumentFactory(title="Jaarverslag")
-    assert titles(consultant_client.get("/policies/", {"q": "akkoord"})) == ["Bestuursakkoord Antwerpen"]
+    assert titles(consultant_client.get("/policies/", {"q": "akkoord"})) == [
+        "Bestuursakkoord Antwerpen"
+    ]
