@@ -1,0 +1,2 @@
+def load(context) -> None:  # filled in below
+    pass
