@@ -5,8 +5,8 @@ from workshops.models import Workshop
 
 
 @pytest.fixture
-def workshop(db, consultant):
-    return WorkshopFactory(title="Stellingen beeldvorming", facilitator=consultant)
+def workshop(db):
+    return WorkshopFactory(title="Stellingen beeldvorming")
 
 
 @pytest.fixture
@@ -15,7 +15,21 @@ def statement(workshop):
 
 
 @pytest.fixture
-def preparing(db, consultant):
-    return WorkshopFactory(
-        title="Geheime voorbereiding", state=Workshop.State.PREPARING, facilitator=consultant
-    )
+def preparing(db):
+    return WorkshopFactory(title="Geheime voorbereiding", state=Workshop.State.PREPARING)
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate-limit counters live in the cache; every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """The role fixtures hash a password each; a fast hasher keeps these tests quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
