@@ -34,10 +34,10 @@ STATEMENTS = [
         (1, 3, 3, 1, 4, 3),
         "reworded",
         "We benoemen verschillen als ze ertoe doen, zonder mensen erop vast te pinnen.",
-        "Verdeeld: ‘openlijk’ klonk voor sommigen als ‘altijd’. Nuance toegevoegd.",
+        "Verdeeld: “openlijk” klonk voor sommigen als “altijd”. Nuance toegevoegd.",
     ),
     (
-        "Het woord ‘allochtoon’ hoort niet meer in onze teksten.",
+        "Het woord “allochtoon” hoort niet meer in onze teksten.",
         "Taal",
         (0, 0, 1, 1, 4, 9),
         "kept",
@@ -90,7 +90,7 @@ STATEMENTS = [
         (1, 2, 3, 3, 4, 2),
         "reworded",
         "Scholen zijn een belangrijke plek om beeldvorming te veranderen, naast werk en buurt.",
-        "‘De belangrijkste’ was te absoluut.",
+        "“De belangrijkste” was te absoluut.",
     ),
     (
         "Werkgevers moeten zelf zichtbaar maken hoe divers hun personeel is.",
@@ -109,7 +109,7 @@ STATEMENTS = [
         "",
     ),
     (
-        "Een gedeelde ‘wij’ is belangrijker dan het benoemen van verschillen.",
+        "Een gedeelde “wij” is belangrijker dan het benoemen van verschillen.",
         "Verbindende identiteit",
         (0, 4, 2, 2, 3, 4),
         "",
