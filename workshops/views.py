@@ -1,5 +1,6 @@
 """Staff pages of step 4: prepare, run and read a workshop."""
 
+import io
 from dataclasses import dataclass
 
 import segno
@@ -160,8 +161,9 @@ def workshop_state(request: HttpRequest, pk: int) -> HttpResponse:
 def workshop_qr(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
     qr = segno.make(_vote_url(request, workshop), error="m")
-    svg = qr.svg_inline(scale=8, dark="#000000", light="#ffffff", omitsize=False)
-    return HttpResponse(svg, content_type="image/svg+xml")
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=8, xmldecl=False, dark="#000000", light="#ffffff")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 @require_GET
