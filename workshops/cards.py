@@ -33,11 +33,12 @@ def card(request: HttpRequest) -> Card:
         )
         % figures
     )
-    pending = Statement.objects.filter(
+    waiting = Statement.objects.filter(
         workshop__in=workshops.filter(state=Workshop.State.CLOSED), outcome=""
-    ).count()
-    latest = workshops.order_by("-date", "-pk").first()
+    )
+    pending = waiting.count()
     if pending:
+        latest = waiting.order_by("-workshop__date", "-workshop_id").first().workshop_id
         state += " " + ngettext(
             "%(n)d stelling wacht op een uitkomst.",
             "%(n)d stellingen wachten op een uitkomst.",
@@ -46,7 +47,7 @@ def card(request: HttpRequest) -> Card:
         return Card(
             state,
             _("Leg de uitkomsten vast"),
-            reverse("workshops:workshop_results", args=[latest.pk]),
+            reverse("workshops:workshop_results", args=[latest]),
             figures["total"],
         )
     return Card(

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import segno
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -314,7 +314,7 @@ def workshop_export(request: HttpRequest, pk: int, what: str, fmt: str) -> HttpR
 @require_http_methods(["GET", "POST"])
 def statement_create(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk, "workshops.change")
-    next_order = (workshop.statements.count() or 0) + 1
+    next_order = (workshop.statements.aggregate(last=Max("order"))["last"] or 0) + 1
     form = StatementForm(request.POST or None, initial={"order": next_order})
     if form.is_valid():
         form.instance.workshop = workshop
