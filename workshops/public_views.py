@@ -42,12 +42,27 @@ def refusal_messages() -> dict[str, str]:
     }
 
 
-def _workshop(code: str) -> Workshop:
-    """The workshop behind a code; one in preparation does not exist for participants."""
+def find_workshop(request: HttpRequest, code: str) -> Workshop | None:
+    """The workshop behind a code; one in preparation does not exist for participants.
+
+    A client that tried too many unknown codes finds nothing for a minute, whatever it
+    tries: guessing codes does not pay.
+    """
     code = code.strip().upper()
-    if len(code) != CODE_LENGTH:
-        raise Http404
-    workshop = Workshop.objects.filter(code=code).exclude(state=Workshop.State.PREPARING).first()
+    limit = ratelimit.CODE_MISSES_PER_CLIENT
+    if ratelimit.client_exceeded(request, "code-miss", limit):
+        return None
+    workshop = None
+    if len(code) == CODE_LENGTH:
+        workshops = Workshop.objects.exclude(state=Workshop.State.PREPARING)
+        workshop = workshops.filter(code=code).first()
+    if workshop is None:
+        ratelimit.allow_client(request, "code-miss", limit)
+    return workshop
+
+
+def _workshop(request: HttpRequest, code: str) -> Workshop:
+    workshop = find_workshop(request, code)
     if workshop is None:
         raise Http404
     return workshop
@@ -74,8 +89,7 @@ def ballot_start(request: HttpRequest) -> HttpResponse:
     code = request.GET.get("code", "").strip().upper()
     error = None
     if code:
-        found = Workshop.objects.filter(code=code).exclude(state=Workshop.State.PREPARING)
-        if found.exists():
+        if find_workshop(request, code):
             return redirect("vote:ballot_detail", code=code)
         error = _("Geen open workshop met deze code. Kijk de code na op het scherm.")
     return render(request, "workshops/ballot_start.html", {"code": code, "error": error})
@@ -85,7 +99,7 @@ def ballot_start(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def ballot_detail(request: HttpRequest, code: str) -> HttpResponse:
-    workshop = _workshop(code)
+    workshop = _workshop(request, code)
     token = _token(request, workshop)
     if token is None and workshop.is_open:
         return _issue_ballot(request, workshop)
@@ -128,7 +142,7 @@ def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
 @never_cache
 @require_POST
 def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
-    workshop = _workshop(code)
+    workshop = _workshop(request, code)
     token = _token(request, workshop)
     if token is None:
         return _refused(request, workshop, "token", 403)
@@ -145,7 +159,7 @@ def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
 @never_cache
 @require_POST
 def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
-    workshop = _workshop(code)
+    workshop = _workshop(request, code)
     token = _token(request, workshop)
     if token is None:
         return _refused(request, workshop, "token", 403, pk)

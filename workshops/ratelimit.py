@@ -19,6 +19,9 @@ WINDOW_SECONDS = 60
 VOTES_PER_BALLOT = 60
 # New ballots per client address and minute: a whole room behind one NAT still fits.
 BALLOTS_PER_CLIENT = 200
+# Unknown workshop codes per client address and minute, so codes cannot be guessed by
+# trying them all; a room mistyping a code now and then stays far below it.
+CODE_MISSES_PER_CLIENT = 30
 
 
 def allow(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
@@ -34,6 +37,11 @@ def allow(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
     return count <= limit
 
 
+def exceeded(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
+    """True when ``key`` already counted more than ``limit`` in this window (counts nothing)."""
+    return (cache.get(f"ratelimit:{key}:{int(time.time() // window)}") or 0) >= limit
+
+
 def client_key(request: HttpRequest) -> str:
     address = request.META.get("REMOTE_ADDR", "")
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
@@ -41,3 +49,7 @@ def client_key(request: HttpRequest) -> str:
 
 def allow_client(request: HttpRequest, action: str, limit: int) -> bool:
     return allow(f"{action}:{client_key(request)}", limit)
+
+
+def client_exceeded(request: HttpRequest, action: str, limit: int) -> bool:
+    return exceeded(f"{action}:{client_key(request)}", limit)

@@ -228,3 +228,11 @@ def test_wrong_methods_are_405(client, workshop, statement, method):
     assert getattr(client, method)(f"/v/{workshop.code}/role/").status_code == 405
     assert client.post("/v/").status_code == 405
     assert client.get(f"/v/{workshop.code}/s/{statement.pk}/").status_code == 405
+
+
+def test_guessing_codes_does_not_pay(client, workshop, monkeypatch):
+    monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 3)
+    for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
+        assert client.get(f"/v/{guess}/").status_code == 404
+    assert client.get(f"/v/{workshop.code}/").status_code == 404  # even the right one, now
+    assert "Geen open workshop" in client.get(f"/v/?code={workshop.code}").content.decode()

@@ -181,3 +181,13 @@ def test_readers_do_not_get_the_step(reader_client):
 def test_a_client_for_each_role_sees_the_nav_link(users):
     html = client_for(users[Role.CONSULTANT]).get("/").content.decode()
     assert 'href="/workshops/"' in html
+
+
+def test_presenter_poll_query_count_does_not_grow_with_statements(consultant_client, workshop):
+    for statement in StatementFactory.create_batch(3, workshop=workshop):
+        votes(statement, {4: 1})
+    url = f"/workshops/{workshop.pk}/present/live/"
+    few = queries_for(consultant_client, url, HX_Request="true")
+    for statement in StatementFactory.create_batch(10, workshop=workshop):
+        votes(statement, {2: 1})
+    assert queries_for(consultant_client, url, HX_Request="true") == few
