@@ -10,5 +10,6 @@ urlpatterns = [
     path("", public_views.ballot_start, name="ballot_start"),
     path("<str:code>/", public_views.ballot_detail, name="ballot_detail"),
     path("<str:code>/role/", public_views.ballot_role, name="ballot_role"),
+    path("<str:code>/state/", public_views.ballot_state, name="ballot_state"),
     path("<str:code>/s/<int:pk>/", public_views.vote_create, name="vote_create"),
 ]

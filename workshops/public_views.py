@@ -140,6 +140,19 @@ def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
 
 @login_not_required
 @never_cache
+@require_GET
+def ballot_state(request: HttpRequest, code: str) -> HttpResponse:
+    """Polled by the voting page: says when voting closes, without touching the forms.
+
+    An unknown code answers "not open" too, so the poll stops and reveals nothing.
+    """
+    workshop = find_workshop(request, code)
+    context = {"workshop": workshop, "is_open": bool(workshop and workshop.is_open)}
+    return render(request, "workshops/ballot_detail.html#state", context)
+
+
+@login_not_required
+@never_cache
 @require_POST
 def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)

@@ -28,6 +28,7 @@ PUBLIC = {
     "vote:ballot_start": {200},
     "vote:ballot_detail": {404},
     "vote:ballot_role": {405},
+    "vote:ballot_state": {200},  # "not open" for an unknown code
     "vote:vote_create": {405},
 }
 

@@ -65,8 +65,10 @@ def test_two_phones_vote_while_the_presenter_screen_updates(
     expect(page.get_by_test_id("result-counts").first).to_contain_text("helemaal oneens: 1")
     assert sorted(Vote.objects.values_list("value", flat=True)) == [1, 4]
 
-    # Closing the workshop: the next answer gets a clear refusal, nothing is stored.
+    # Closing the workshop: the phone learns it by itself, and an answer sent anyway gets a
+    # clear refusal; nothing is stored.
     Workshop.objects.filter(pk=open_workshop.pk).update(state=Workshop.State.CLOSED)
+    expect(phone.get_by_test_id("ballot-state")).to_contain_text("gesloten", timeout=8000)
     phone.get_by_role("group", name=re.compile("^1. Antwerpen")).get_by_text(
         "Neutraal", exact=True
     ).click()

@@ -236,3 +236,16 @@ def test_guessing_codes_does_not_pay(client, workshop, monkeypatch):
         assert client.get(f"/v/{guess}/").status_code == 404
     assert client.get(f"/v/{workshop.code}/").status_code == 404  # even the right one, now
     assert "Geen open workshop" in client.get(f"/v/?code={workshop.code}").content.decode()
+
+
+def test_the_voting_page_learns_that_voting_closed(client, workshop, statement):
+    join(client, workshop)
+    page = client.get(f"/v/{workshop.code}/").content.decode()
+    assert f'hx-get="/v/{workshop.code}/state/" hx-trigger="every 5s"' in page
+    state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
+    assert "every 5s" in state and "gesloten" not in state
+    Workshop.objects.filter(pk=workshop.pk).update(state=Workshop.State.CLOSED)
+    state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
+    assert "De stemming is gesloten." in state
+    assert "hx-trigger" not in state  # the poll stops
+    assert "gesloten" in client.get("/v/ZZZZZZ/state/").content.decode()
