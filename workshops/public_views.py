@@ -159,6 +159,8 @@ def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
     token = _token(request, workshop)
     if token is None:
         return _refused(request, workshop, "token", 403)
+    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
+        return _refused(request, workshop, "rate", 429)
     if not workshop.is_open:
         return _refused(request, workshop, "closed", 409)
     form = RoleForm(request.POST, roles=workshop.roles)
@@ -187,7 +189,7 @@ def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
             workshop, token, pk, form.cleaned_data["value"], form.cleaned_data["comment"].strip()
         )
     except services.VoteRefused as refused:
-        return _refused(request, workshop, refused.message, refused.status, pk)
+        return _refused(request, workshop, refused.reason, refused.status, pk)
     if request.htmx:
         context = {"ok": True, "vote": vote, "statement_pk": pk}
         return render(request, "workshops/ballot_detail.html#status", context)

@@ -11,11 +11,11 @@ from workshops.models import Answer, Ballot, ManualCount, Statement, Vote, Works
 
 
 class VoteRefused(Exception):
-    """A vote that must not be stored; ``status`` is the HTTP status to answer with."""
+    """A vote that must not be stored: why (a key of the messages shown) and the HTTP status."""
 
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, reason: str, status: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
         self.status = status
 
 
