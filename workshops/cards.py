@@ -50,6 +50,9 @@ def card(request: HttpRequest) -> Card:
             reverse("workshops:workshop_results", args=[latest]),
             figures["total"],
         )
+    running = workshops.filter(state=Workshop.State.OPEN).order_by("-date", "-pk").first()
+    if running:
+        return Card(state, _("Naar de open workshop"), running.get_absolute_url(), figures["total"])
     return Card(
         state, _("Bekijk de workshops"), reverse("workshops:workshop_list"), figures["total"]
     )

@@ -191,3 +191,9 @@ def test_presenter_poll_query_count_does_not_grow_with_statements(consultant_cli
     for statement in StatementFactory.create_batch(10, workshop=workshop):
         votes(statement, {2: 1})
     assert queries_for(consultant_client, url, HX_Request="true") == few
+
+
+def test_dashboard_card_leads_to_the_open_workshop(atlas_client, workshop):
+    html = atlas_client.get("/").content.decode()
+    assert "1 workshop, 1 open voor stemmen." in html
+    assert f'href="/workshops/{workshop.pk}/">Naar de open workshop' in html
