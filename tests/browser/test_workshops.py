@@ -80,7 +80,9 @@ def test_two_phones_vote_while_the_presenter_screen_updates(
 
 
 def test_voting_page_on_a_phone_has_no_wcag_violations(browser, live_server, open_workshop):
-    context = browser.new_context(viewport=PHONE)
+    # Reduced motion: Bootstrap then skips the colour transition of the chosen answer, so
+    # axe measures its contrast as the participant sees it, not halfway through a fade.
+    context = browser.new_context(viewport=PHONE, reduced_motion="reduce")
     phone = context.new_page()
     phone.goto(f"{live_server.url}/v/{open_workshop.code}/")
     expect(phone.get_by_role("heading", name="Stellingen aftoetsen")).to_be_visible()
@@ -92,6 +94,23 @@ def test_voting_page_on_a_phone_has_no_wcag_violations(browser, live_server, ope
     phone.get_by_role("button", name="Bewaar antwoord op stelling 1").press("Enter")
     expect(phone.get_by_test_id("vote-status").first).to_have_text("Bewaard: pas / weet niet")
     assert_no_axe_violations(phone)
+    context.close()
+
+
+def test_an_unexpected_answer_shows_a_short_message(browser, live_server, open_workshop):
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(f"{live_server.url}/v/{open_workshop.code}/")
+    context.clear_cookies(name="csrftoken")  # as if the CSRF token had rotated meanwhile
+    phone.get_by_role("group", name=re.compile("^1. Antwerpen")).get_by_text(
+        "Eens", exact=True
+    ).click()
+    phone.get_by_role("button", name="Bewaar antwoord op stelling 1").click()
+    expect(phone.get_by_test_id("vote-refused")).to_have_text(
+        "Uw antwoord is niet bewaard. Herlaad de pagina en probeer opnieuw."
+    )
+    expect(phone.locator("h1")).to_have_count(1)  # no page swapped into the page
+    assert not Vote.objects.exists()
     context.close()
 
 
