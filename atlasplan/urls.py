@@ -14,6 +14,7 @@ urlpatterns = [
     path("themes/<int:pk>/merge/", views.theme_merge, name="theme_merge"),
     path("themes/<int:pk>/delete/", views.theme_delete, name="theme_delete"),
     path("themes/<int:pk>/history/", views.theme_history, name="theme_history"),
+    path("stakeholders/", include("stakeholders.urls")),
     # The language switch works before login too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),

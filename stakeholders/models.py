@@ -153,7 +153,9 @@ class Contact(models.Model):
                 "organisation",
                 Lower("name"),
                 name="contact_name_unique_per_organisation",
-                violation_error_message=_("Deze organisatie heeft al een contactpersoon met deze naam."),
+                violation_error_message=_(
+                    "Deze organisatie heeft al een contactpersoon met deze naam."
+                ),
             ),
         ]
 
