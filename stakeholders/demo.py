@@ -6,6 +6,7 @@ Loading again adds nothing to an organisation that is already there.
 """
 
 import datetime
+import unicodedata
 
 from django.contrib.auth.models import User
 from django.utils import timezone
@@ -301,7 +302,8 @@ def _contacts(organisation: Organisation, index: int) -> None:
     count = 2 if index % 3 == 0 else 1
     for offset in range(count):
         name, function, language = PEOPLE[(index * 2 + offset) % len(PEOPLE)]
-        login = name.split()[0].lower().encode("ascii", "ignore").decode() or "contact"
+        first = unicodedata.normalize("NFKD", name.split()[0].lower())
+        login = first.encode("ascii", "ignore").decode() or "contact"
         Contact.objects.create(
             organisation=organisation,
             name=name,
