@@ -211,7 +211,7 @@ def export(kind: str, file_format: str) -> bytes | str:
 
 
 def _preview_of(result, dataset: tablib.Dataset, resource, kind: str) -> Preview:
-    labels = {f.attribute: f.column_name for f in resource.get_fields()}
+    labels = {f.attribute: f.column_name for f in resource.fields.values()}
     rows = []
     for number, (row_result, values) in enumerate(zip(result.rows, dataset.dict, strict=False)):
         label = " · ".join(str(values.get(c) or "") for c in REQUIRED_COLUMNS[kind])

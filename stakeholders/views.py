@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -343,7 +344,10 @@ def interaction_done(request: HttpRequest, pk: int) -> HttpResponse:
         context = {"interaction": interaction, "may_change": True}
         return render(request, "stakeholders/interaction_list.html#row", context)
     messages.success(request, _("De opvolging is afgerond."))
-    return redirect(request.POST.get("next") or interaction.organisation.get_absolute_url())
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = interaction.organisation.get_absolute_url()
+    return redirect(back)
 
 
 @require_http_methods(["GET", "POST"])
