@@ -17,14 +17,18 @@ def test_influence_6_is_refused_with_a_message(consultant_client, organisation):
 
 def test_an_assessment_cannot_be_in_the_future(consultant_client, organisation):
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
-    response = assess(consultant_client, organisation, influence=2, interest=2,
-                      assessed_on=tomorrow.isoformat())
+    response = assess(
+        consultant_client, organisation, influence=2, interest=2, assessed_on=tomorrow.isoformat()
+    )
     assert "niet in de toekomst" in response.content.decode()
 
 
-def test_a_reassessment_is_dated_and_the_earlier_one_stays(consultant, consultant_client, organisation):
-    response = assess(consultant_client, organisation, influence=2, interest=1,
-                      rationale="Na het gesprek")
+def test_a_reassessment_is_dated_and_the_earlier_one_stays(
+    consultant, consultant_client, organisation
+):
+    response = assess(
+        consultant_client, organisation, influence=2, interest=1, rationale="Na het gesprek"
+    )
     assert response.status_code == 302
     assert organisation.assessments.count() == 2
     latest = organisation.assessments.first()

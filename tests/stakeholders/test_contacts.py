@@ -53,9 +53,10 @@ def test_the_contact_list_searches_by_organisation(atlas_client, contact):
 
 
 def test_delete_asks_for_confirmation(consultant_client, contact):
-    assert "Ja, verwijderen" in consultant_client.get(
-        f"/stakeholders/contacts/{contact.pk}/delete/"
-    ).content.decode()
+    assert (
+        "Ja, verwijderen"
+        in consultant_client.get(f"/stakeholders/contacts/{contact.pk}/delete/").content.decode()
+    )
     assert Contact.objects.exists()
     consultant_client.post(f"/stakeholders/contacts/{contact.pk}/delete/")
     assert not Contact.objects.exists()

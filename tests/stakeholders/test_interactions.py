@@ -9,7 +9,9 @@ YESTERDAY = TODAY - datetime.timedelta(days=1)
 NEXT_WEEK = TODAY + datetime.timedelta(days=7)
 
 
-def test_consultant_logs_an_interaction_with_a_follow_up(consultant, consultant_client, organisation):
+def test_consultant_logs_an_interaction_with_a_follow_up(
+    consultant, consultant_client, organisation
+):
     response = consultant_client.post(
         f"/stakeholders/{organisation.pk}/interactions/new/",
         {
@@ -30,18 +32,25 @@ def test_consultant_logs_an_interaction_with_a_follow_up(consultant, consultant_
 def test_a_due_date_without_a_follow_up_is_refused(consultant_client, organisation):
     response = consultant_client.post(
         f"/stakeholders/{organisation.pk}/interactions/new/",
-        {"date": TODAY.isoformat(), "kind": "phone", "summary": "x",
-         "follow_up_due": NEXT_WEEK.isoformat()},
+        {
+            "date": TODAY.isoformat(),
+            "kind": "phone",
+            "summary": "x",
+            "follow_up_due": NEXT_WEEK.isoformat(),
+        },
     )
     assert "Beschrijf de opvolging" in response.content.decode()
     assert not Interaction.objects.exists()
 
 
 def test_overdue_follow_ups_are_marked_and_filtered(atlas_client, organisation):
-    late = InteractionFactory(organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY)
+    late = InteractionFactory(
+        organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY
+    )
     InteractionFactory(organisation=organisation, follow_up="Mailen", follow_up_due=NEXT_WEEK)
-    InteractionFactory(organisation=organisation, follow_up="Klaar", follow_up_due=YESTERDAY,
-                       follow_up_done=True)
+    InteractionFactory(
+        organisation=organisation, follow_up="Klaar", follow_up_due=YESTERDAY, follow_up_done=True
+    )
     response = atlas_client.get("/stakeholders/interactions/", {"follow_up": "overdue"})
     assert [i.pk for i in response.context["page_obj"]] == [late.pk]
     assert "Te laat" in response.content.decode()
@@ -50,7 +59,9 @@ def test_overdue_follow_ups_are_marked_and_filtered(atlas_client, organisation):
 
 
 def test_marking_a_follow_up_done_with_htmx_returns_the_row(consultant_client, organisation):
-    late = InteractionFactory(organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY)
+    late = InteractionFactory(
+        organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY
+    )
     response = consultant_client.post(
         f"/stakeholders/interactions/{late.pk}/done/", headers={"HX-Request": "true"}
     )
@@ -61,7 +72,9 @@ def test_marking_a_follow_up_done_with_htmx_returns_the_row(consultant_client, o
 
 
 def test_marking_done_without_htmx_goes_back(consultant_client, organisation):
-    late = InteractionFactory(organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY)
+    late = InteractionFactory(
+        organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY
+    )
     response = consultant_client.post(
         f"/stakeholders/interactions/{late.pk}/done/", {"next": "/stakeholders/interactions/"}
     )
@@ -69,7 +82,9 @@ def test_marking_done_without_htmx_goes_back(consultant_client, organisation):
 
 
 def test_an_outside_next_url_is_not_followed(consultant_client, organisation):
-    late = InteractionFactory(organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY)
+    late = InteractionFactory(
+        organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY
+    )
     response = consultant_client.post(
         f"/stakeholders/interactions/{late.pk}/done/", {"next": "https://evil.example/"}
     )

@@ -55,9 +55,13 @@ def test_an_invalid_website_is_refused(consultant_client, db):
     assert not Organisation.objects.exists()
 
 
-def test_editing_keeps_the_own_name_and_records_history(consultant, consultant_client, organisation):
+def test_editing_keeps_the_own_name_and_records_history(
+    consultant, consultant_client, organisation
+):
     url = f"/stakeholders/{organisation.pk}/edit/"
-    response = consultant_client.post(url, {"name": "Vzw De Brug", "sector": "culture", "scope": "external"})
+    response = consultant_client.post(
+        url, {"name": "Vzw De Brug", "sector": "culture", "scope": "external"}
+    )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.sector == "culture"
@@ -92,7 +96,9 @@ def test_the_list_searches_filters_and_sorts(consultant_client, db):
 
 
 def test_htmx_gets_only_the_rows(consultant_client, organisation):
-    response = consultant_client.get("/stakeholders/", {"q": "brug"}, headers={"HX-Request": "true"})
+    response = consultant_client.get(
+        "/stakeholders/", {"q": "brug"}, headers={"HX-Request": "true"}
+    )
     html = response.content.decode()
     assert html.lstrip().startswith('<div id="rows">')
     assert "Vzw De Brug" in html and "<html" not in html
@@ -101,13 +107,19 @@ def test_htmx_gets_only_the_rows(consultant_client, organisation):
 def test_the_list_shows_the_latest_assessment_and_shortlist_state(consultant_client, organisation):
     AssessmentFactory(organisation=organisation, influence=2, interest=2, assessed_on="2020-01-01")
     ShortlistEntryFactory(organisation=organisation, decision="proposed")
-    row = consultant_client.get("/stakeholders/").content.decode().split('data-testid="organisation-row"')[1]
+    row = (
+        consultant_client.get("/stakeholders/")
+        .content.decode()
+        .split('data-testid="organisation-row"')[1]
+    )
     assert '<td class="text-end">4</td>' in row and '<td class="text-end">5</td>' in row
     assert "Voorgesteld" in row
 
 
 def test_an_empty_register_says_what_to_do(consultant_client, atlas_client, db):
-    assert "Voeg de eerste organisatie toe" in consultant_client.get("/stakeholders/").content.decode()
+    assert (
+        "Voeg de eerste organisatie toe" in consultant_client.get("/stakeholders/").content.decode()
+    )
     html = atlas_client.get("/stakeholders/").content.decode()
     assert "Een consultant kan organisaties toevoegen." in html
     assert "/stakeholders/new/" not in html
@@ -125,7 +137,9 @@ def test_atlas_team_sees_contacts_but_no_edit_buttons(atlas_client, organisation
     assert f"/stakeholders/{organisation.pk}/history/" in html
 
 
-@pytest.mark.parametrize("url", ["/stakeholders/", "/stakeholders/?sort=-interest&sector=civil_society"])
+@pytest.mark.parametrize(
+    "url", ["/stakeholders/", "/stakeholders/?sort=-interest&sector=civil_society"]
+)
 def test_list_query_count_does_not_grow_with_rows(consultant_client, db, url):
     def add(count):
         for organisation in OrganisationFactory.create_batch(count):

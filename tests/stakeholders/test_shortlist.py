@@ -93,7 +93,10 @@ def test_a_rejection_needs_a_reason(atlas_client, entry):
     atlas_client.post(url, {"decision": "rejected", "reason": "Te weinig band met het thema"})
     entry.refresh_from_db()
     assert (entry.decision, entry.decision_reason) == ("rejected", "Te weinig band met het thema")
-    assert "Te weinig band met het thema" in atlas_client.get("/stakeholders/shortlist/").content.decode()
+    assert (
+        "Te weinig band met het thema"
+        in atlas_client.get("/stakeholders/shortlist/").content.decode()
+    )
 
 
 def test_changing_an_approved_entry_asks_for_a_new_decision(consultant_client, entry, atlas_member):
@@ -120,21 +123,24 @@ def test_each_entry_shows_where_it_stands(consultant_client, entry):
 
 
 def test_removal_asks_for_confirmation(consultant_client, entry):
-    assert "Ja, schrappen" in consultant_client.get(
-        f"/stakeholders/shortlist/{entry.pk}/delete/"
-    ).content.decode()
+    assert (
+        "Ja, schrappen"
+        in consultant_client.get(f"/stakeholders/shortlist/{entry.pk}/delete/").content.decode()
+    )
     consultant_client.post(f"/stakeholders/shortlist/{entry.pk}/delete/")
     assert not ShortlistEntry.objects.exists()
     assert entry.organisation.__class__.objects.filter(pk=entry.organisation.pk).exists()
 
 
 def test_an_empty_shortlist_says_what_to_do(consultant_client, atlas_client, db):
-    assert "Stel de eerste stakeholder voor" in consultant_client.get(
-        "/stakeholders/shortlist/"
-    ).content.decode()
-    assert "daarna beslist het Atlas-team" in atlas_client.get(
-        "/stakeholders/shortlist/"
-    ).content.decode()
+    assert (
+        "Stel de eerste stakeholder voor"
+        in consultant_client.get("/stakeholders/shortlist/").content.decode()
+    )
+    assert (
+        "daarna beslist het Atlas-team"
+        in atlas_client.get("/stakeholders/shortlist/").content.decode()
+    )
 
 
 def test_shortlist_query_count_does_not_grow_with_rows(atlas_client, atlas_member, db):
