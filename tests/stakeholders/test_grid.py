@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from stakeholders.grid import CELL, LEFT, TOP, Grid
@@ -39,6 +41,8 @@ def test_the_grid_draws_each_organisation_in_its_quadrant_as_a_link(consultant_c
         assert quadrant in html
     assert f'href="/stakeholders/{paper.pk}/"' in html and 'data-quadrant="keep_satisfied"' in html
     assert f'href="/stakeholders/{club.pk}/"' in html and 'data-quadrant="monitor"' in html
+    # Coordinates are SVG numbers, never localised ("120,5" would hide every dot in Dutch).
+    assert re.search(r'<circle cx="\d+(\.\d+)?" cy="\d+(\.\d+)?" r="\d+(\.\d+)?"', html)
     table = html.split("Dezelfde gegevens als tabel")[1]
     assert "Gazet van de Schelde" in table and "Tevreden houden" in table
 
