@@ -113,3 +113,17 @@ def test_a_reader_cannot_open_step_2(page, live_server, reader, login, register)
     expect(page.get_by_role("link", name="Stakeholders")).to_have_count(0)
     response = page.goto(f"{live_server.url}/stakeholders/")
     assert response.status == 403
+
+
+def test_typing_a_close_name_warns_before_saving(page, live_server, consultant, login, register):
+    login(consultant)
+    page.goto(f"{live_server.url}/stakeholders/new/")
+    page.keyboard.type("Gazet van de Schelt")  # the name field has the focus
+    expect(page.get_by_test_id("similar-names")).to_contain_text("Gazet van de Schelde")
+    page.get_by_label("Sector").select_option("media")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Deze naam lijkt op: Gazet van de Schelde")).to_be_visible()
+    page.get_by_label("Ja, dit is een andere organisatie").check()
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_role("heading", name="Gazet van de Schelt")).to_be_visible()
+    assert_no_axe_violations(page)
