@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -94,8 +95,8 @@ def _register_crumb() -> tuple[str, str]:
 ORGANISATION_SORTS = {
     "name": "name",
     "sector": "sector",
-    "influence": "influence",
-    "interest": "interest",
+    "influence": "influence_rank",
+    "interest": "interest_rank",
     "updated": "updated_at",
 }
 
@@ -104,6 +105,9 @@ ORGANISATION_SORTS = {
 def organisation_list(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     base = Organisation.objects.with_latest_assessment().annotate(
+        # Unassessed sorts as 0 on every database (PostgreSQL puts NULL first descending).
+        influence_rank=Coalesce("influence", 0),
+        interest_rank=Coalesce("interest", 0),
         contact_count=Count("contacts", distinct=True),
         shortlist_decision=Subquery(
             ShortlistEntry.objects.filter(organisation=OuterRef("pk")).values("decision")[:1]
