@@ -402,7 +402,8 @@ def shortlist_detail(request: HttpRequest) -> HttpResponse:
 def shortlist_update(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     require(request.user, CHANGE)
-    form = ShortlistForm(request.POST or None, instance=Shortlist.current())
+    shortlist = Shortlist.objects.first() or Shortlist(pk=1)  # created on the first save
+    form = ShortlistForm(request.POST or None, instance=shortlist)
     if form.is_valid():
         form.save()
         messages.success(request, _("Het streefaantal is opgeslagen."))

@@ -2,10 +2,12 @@
 
 import datetime
 
+import openpyxl
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from stakeholders.models import Organisation
 from tests.helpers import assert_no_axe_violations
 from tests.stakeholders.factories import (
     AssessmentFactory,
@@ -127,3 +129,30 @@ def test_typing_a_close_name_warns_before_saving(page, live_server, consultant, 
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_role("heading", name="Gazet van de Schelt")).to_be_visible()
     assert_no_axe_violations(page)
+
+
+def test_an_excel_import_of_100_organisations_previews_then_saves(
+    page, live_server, consultant, login, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    book = openpyxl.Workbook()
+    book.active.append(["naam", "sector", "intern/extern"])
+    for n in range(100):
+        book.active.append([f"Vereniging {n:03d}", "Middenveld", "Extern"])
+    path = tmp_path / "stakeholders.xlsx"
+    book.save(path)
+
+    login(consultant)
+    page.goto(f"{live_server.url}/stakeholders/import/")
+    page.get_by_label("Bestand").set_input_files(str(path))
+    page.get_by_role("button", name="Voorbeeld tonen").click()
+    expect(page.get_by_test_id("import-summary")).to_have_text(
+        "100 nieuw, 0 bijgewerkt, 0 ongewijzigd, 0 met fouten."
+    )
+    expect(page.get_by_test_id("import-row")).to_have_count(100)
+    assert_no_axe_violations(page)
+    assert not Organisation.objects.exists()
+    page.get_by_role("button", name="Bevestigen en opslaan").click()
+    expect(page.get_by_role("status").first).to_contain_text("Import voltooid: 100 nieuw")
+    expect(page.get_by_test_id("organisation-row")).to_have_count(25)  # the first page
+    assert Organisation.objects.count() == 100
