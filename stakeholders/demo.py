@@ -250,6 +250,21 @@ PEOPLE = [
     ("Kwame Mensah", "voorzitter", Language.ENGLISH),
 ]
 
+SUMMARIES = [
+    "Kennismaking met {name}: uitleg over het plan en de methode.",
+    "{name} vraagt hoe Atlas “verschillen benoemen” wil aanpakken zonder te stigmatiseren.",
+    "Kort telefoontje: {name} wil graag meedenken, maar heeft weinig tijd voor de zomer.",
+    "Gesprek over eerdere campagnes; {name} vindt dat die te weinig gedrag veranderden.",
+    "{name} stuurt een notitie met hun standpunt over taal en labels.",
+    "Ontmoeting op het wijkfeest; {name} wil hun achterban laten meepraten.",
+]
+FOLLOW_UPS = [
+    "Verslag en uitnodiging voor het interview sturen.",
+    "Voorstel van datum voor een gesprek doorsturen.",
+    "Beleidsnota van de stad bezorgen.",
+    "Terugkoppelen na overleg met het Atlas-team.",
+]
+
 # Index of the organisation, rationale (the approved shortlist of 7, in order).
 SHORTLIST = [
     (5, "Politiek eindverantwoordelijke: zonder steun van het kabinet geen gedragen plan."),
@@ -352,8 +367,8 @@ def _interactions(organisation, index, today, consultant) -> None:
         organisation=organisation,
         date=today - datetime.timedelta(days=30 - index // 2),
         kind=kind,
-        summary=f"Kennismaking met {organisation.name}: uitleg over het plan en de methode.",
-        follow_up="" if due_in is None else "Verslag en uitnodiging voor het interview sturen.",
+        summary=SUMMARIES[index // 2 % len(SUMMARIES)].format(name=organisation.name),
+        follow_up="" if due_in is None else FOLLOW_UPS[index // 2 % len(FOLLOW_UPS)],
         follow_up_due=None if due_in is None else today + datetime.timedelta(days=due_in),
         follow_up_done=index % 8 == 0,
         logged_by=consultant,

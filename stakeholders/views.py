@@ -3,7 +3,17 @@ import uuid
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    OuterRef,
+    Subquery,
+    TextChoices,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -39,6 +49,7 @@ from stakeholders.models import (
     Decision,
     Interaction,
     Organisation,
+    Sector,
     Shortlist,
     ShortlistEntry,
 )
@@ -90,11 +101,17 @@ def _register_crumb() -> tuple[str, str]:
     return (reverse("stakeholders:organisation_list"), _("Stakeholders"))
 
 
+def _choice_label(field: str, choices: type[TextChoices]) -> Case:
+    """The choice's label in the current language, so a list sorts as the user reads it."""
+    whens = [When(**{field: value}, then=Value(str(label))) for value, label in choices.choices]
+    return Case(*whens, default=Value(""), output_field=CharField())
+
+
 # --- Organisations ------------------------------------------------------------------------
 
 ORGANISATION_SORTS = {
     "name": "name",
-    "sector": "sector",
+    "sector": "sector_label",
     "influence": "influence_rank",
     "interest": "interest_rank",
     "updated": "updated_at",
@@ -107,6 +124,7 @@ def organisation_list(request: HttpRequest) -> HttpResponse:
     base = Organisation.objects.with_latest_assessment().annotate(
         # Unassessed sorts as 0 on every database (PostgreSQL puts NULL first descending).
         influence_rank=Coalesce("influence", 0),
+        sector_label=_choice_label("sector", Sector),
         interest_rank=Coalesce("interest", 0),
         contact_count=Count("contacts", distinct=True),
         shortlist_decision=Subquery(

@@ -165,3 +165,11 @@ def test_detail_query_count_does_not_grow_with_its_rows(consultant_client, organ
     ContactFactory.create_batch(10, organisation=organisation)
     AssessmentFactory.create_batch(10, organisation=organisation)
     assert queries_for(consultant_client, url) == before
+
+
+def test_sorting_by_sector_follows_the_labels_the_user_reads(consultant_client, db):
+    OrganisationFactory(name="Stad", sector="city_administration")  # Stedelijke administratie
+    OrganisationFactory(name="Atlas", sector="atlas")  # Atlas intern
+    OrganisationFactory(name="Krant", sector="media")  # Media
+    response = consultant_client.get("/stakeholders/", {"sort": "sector"})
+    assert [o.name for o in response.context["page_obj"]] == ["Atlas", "Krant", "Stad"]
