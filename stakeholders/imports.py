@@ -6,6 +6,7 @@ twice: first as a dry run for the preview, then for real after confirmation, in 
 transaction that is rolled back if any row fails.
 """
 
+import csv
 from dataclasses import dataclass, field
 
 import tablib
@@ -169,8 +170,9 @@ def read_dataset(content: bytes, filename: str, kind: str) -> tablib.Dataset:
         if filename.lower().endswith(".xlsx"):
             dataset = tablib.Dataset().load(content, format="xlsx")
         else:
-            text = content.decode("utf-8-sig")
-            dataset = tablib.Dataset().load(text, format="csv")
+            text = _decode(content)
+            delimiter = _delimiter(text)
+            dataset = tablib.Dataset().load(text, format="csv", delimiter=delimiter)
     except Exception as error:  # tablib raises many kinds for a broken file
         raise ImportFileError(
             _("Het bestand kan niet gelezen worden. Is het een geldig .xlsx- of .csv-bestand?")
@@ -184,6 +186,23 @@ def read_dataset(content: bytes, filename: str, kind: str) -> tablib.Dataset:
     if not dataset.height:
         raise ImportFileError(_("Het bestand bevat geen rijen onder de kopregel."))
     return dataset
+
+
+def _decode(content: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252: what Excel on Windows writes as CSV."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252")
+
+
+def _delimiter(text: str) -> str:
+    """Excel in Dutch and French writes CSV with semicolons; sniff it from the header row."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
 
 
 def preview(dataset: tablib.Dataset, kind: str) -> Preview:

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from stakeholders.models import Decision, ShortlistEntry
+from stakeholders.models import Decision, Organisation, Progress, ShortlistEntry
 
 
 @transaction.atomic
@@ -47,3 +47,18 @@ def reopen_entry_if_changed(entry: ShortlistEntry, changed: list[str]) -> None:
         entry.decided_by = None
         entry.decided_at = None
         entry.decision_reason = ""
+
+
+def record_progress(organisation: Organisation, progress: str) -> bool:
+    """Public for later steps (interviews, validation): where an approved entry stands now.
+
+    Returns False when the organisation has no approved shortlist entry.
+    """
+    entry = ShortlistEntry.objects.filter(
+        organisation=organisation, decision=Decision.APPROVED
+    ).first()
+    if entry is None:
+        return False
+    entry.progress = Progress(progress)
+    entry.save(update_fields=["progress"])
+    return True

@@ -87,16 +87,26 @@ def test_a_missing_column_is_named(consultant_client, db):
 
 
 @pytest.mark.parametrize(
-    "file",
+    ("file", "message"),
     [
-        SimpleUploadedFile("kapot.xlsx", b"PK\x03\x04 dit is geen werkboek"),
-        SimpleUploadedFile("latin1.csv", "naam;sector\nCaf\xe9".encode("latin-1")),
+        (SimpleUploadedFile("kapot.xlsx", b"PK\x03\x04 geen werkboek"), "kan niet gelezen worden"),
+        (SimpleUploadedFile("leeg.csv", b"naam,sector\n"), "geen rijen onder de kopregel"),
     ],
 )
-def test_a_broken_file_gives_a_clear_message(consultant_client, db, file):
+def test_a_broken_file_gives_a_clear_message(consultant_client, db, file, message):
     html = upload(consultant_client, file).content.decode()
-    assert "kan niet gelezen worden" in html or "kolommen ontbreken" in html
+    assert message in html
     assert not Organisation.objects.exists()
+
+
+def test_a_dutch_excel_csv_with_semicolons_and_windows_encoding_is_read(consultant_client, db):
+    content = "naam;sector;beschrijving\nCafé Çınar;Cultuur;Wijkcafé, met een zaal\n"
+    file = SimpleUploadedFile("lijst.csv", content.encode("cp1252", errors="replace"))
+    upload(consultant_client, file)
+    consultant_client.post("/stakeholders/import/confirm/")
+    organisation = Organisation.objects.get()
+    assert organisation.name.startswith("Café")
+    assert (organisation.sector, organisation.description) == ("culture", "Wijkcafé, met een zaal")
 
 
 def test_another_file_type_is_refused(consultant_client, db):
