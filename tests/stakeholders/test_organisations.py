@@ -60,13 +60,20 @@ def test_editing_keeps_the_own_name_and_records_history(
 ):
     url = f"/stakeholders/{organisation.pk}/edit/"
     response = consultant_client.post(
-        url, {"name": "Vzw De Brug", "sector": "culture", "scope": "external"}
+        url,
+        {
+            "name": "Vzw De Brug",
+            "sector": "culture",
+            "scope": "external",
+            "description": "Koepel van zelforganisaties",
+        },
     )
     assert response.status_code == 302
     organisation.refresh_from_db()
     assert organisation.sector == "culture"
     html = consultant_client.get(f"/stakeholders/{organisation.pk}/history/").content.decode()
-    assert consultant.get_full_name() in html and "culture" in html
+    assert consultant.get_full_name() in html
+    assert "<del>Zelforganisatie</del> → <ins>Koepel van zelforganisaties</ins>" in html
 
 
 def test_delete_asks_for_confirmation_first(consultant_client, organisation):
