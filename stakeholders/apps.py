@@ -7,8 +7,10 @@ class StakeholdersConfig(AppConfig):
     verbose_name = _("2 Stakeholders")
 
     def ready(self) -> None:
-        from atlasplan import steps
+        from atlasplan import demo, steps
+        from stakeholders import demo as stakeholders_demo
         from stakeholders import rules  # noqa: F401  (registers this step's rules)
+        from stakeholders.cards import card
 
         steps.register(
             steps.Step(
@@ -16,5 +18,8 @@ class StakeholdersConfig(AppConfig):
                 title=_("Stakeholders"),
                 summary=_("Kies met het Atlas-team een zevental cruciale stakeholders."),
                 rule="stakeholders.view",
+                url_name="stakeholders:organisation_list",
+                card=card,
             )
         )
+        demo.register(demo.DemoPart(order=20, name="stakeholders", load=stakeholders_demo.load))
