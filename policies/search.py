@@ -106,7 +106,8 @@ def _search_simple(queryset: QuerySet, text: str) -> QuerySet:
 
 def _marked(raw: str) -> SafeString:
     """The snippet with matches in <mark>, everything else escaped."""
-    marked = escape(raw or "").replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>")
+    plain = (raw or "").replace("*", "")  # Markdown emphasis marks mean nothing in a snippet
+    marked = escape(plain).replace(SNIPPET_START, "<mark>").replace(SNIPPET_STOP, "</mark>")
     return mark_safe(marked)  # escaped above; only our own markers become tags
 
 
