@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.models import Theme
 from atlasplan.roles import GROUP_NAMES, Role
+from policies.models import Passage
 from workshops.models import Answer, Statement, Workshop
 
 MAX_STATEMENTS_AT_ONCE = 100
@@ -75,13 +76,20 @@ class WorkshopForm(forms.ModelForm):
 class StatementForm(forms.ModelForm):
     class Meta:
         model = Statement
-        fields = ["text", "theme", "order", "source"]
+        fields = ["text", "theme", "order", "source_passage", "source"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = Theme.objects.order_by("name")
-        self.helper = _helper(Field("text", autofocus=True), "theme", "order", "source")
+        passages = self.fields["source_passage"]
+        passages.queryset = Passage.objects.select_related("document").order_by(
+            "document__title", "page", "pk"
+        )
+        passages.label_from_instance = _passage_label
+        self.helper = _helper(
+            Field("text", autofocus=True), "theme", "order", "source_passage", "source"
+        )
 
     def clean_text(self) -> str:
         text = " ".join(self.cleaned_data["text"].split())
@@ -90,6 +98,11 @@ class StatementForm(forms.ModelForm):
                 _("Een stelling is hoogstens %(max)d tekens lang.") % {"max": MAX_STATEMENT_LENGTH}
             )
         return text
+
+
+def _passage_label(passage: Passage) -> str:
+    quote = passage.quote if len(passage.quote) <= 90 else f"{passage.quote[:89]}…"
+    return f"{passage.document.title}: “{quote}”"
 
 
 class StatementPasteForm(forms.Form):

@@ -141,12 +141,21 @@ class Statement(models.Model):
         related_name="statements",
     )
     order = models.PositiveIntegerField(_("volgorde"), default=0)
-    # Steps 1 and 3 have no models yet: until they do, the source is cited as text.
+    source_passage = models.ForeignKey(
+        "policies.Passage",
+        verbose_name=_("bron: beleidspassage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        help_text=_("Een kernpassage uit de bibliotheek (stap 1) waarop de stelling steunt."),
+    )
+    # Interview excerpts (step 3) are cited as text until step 3 has its models.
     source = models.CharField(
-        _("bron"),
+        _("bron (vrije tekst)"),
         max_length=300,
         blank=True,
-        help_text=_("Een interviewfragment of een beleidspassage waarop de stelling steunt."),
+        help_text=_("Bijvoorbeeld een interviewfragment waarop de stelling steunt."),
     )
     outcome = models.CharField(
         _("uitkomst"), max_length=10, choices=Outcome, default=Outcome.PENDING, blank=True

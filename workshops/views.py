@@ -123,7 +123,7 @@ def workshop_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
     statements = (
-        workshop.statements.select_related("theme")
+        workshop.statements.select_related("theme", "source_passage__document")
         .annotate(vote_count=Count("votes"))
         .order_by("order", "pk")
     )
@@ -214,7 +214,7 @@ def workshop_reveal(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _live_context(request: HttpRequest, workshop: Workshop) -> dict:
-    statements = list(workshop.statements.select_related("theme"))
+    statements = list(workshop.statements.select_related("theme", "source_passage__document"))
     if workshop.presented_statement_id:
         statements = [s for s in statements if s.pk == workshop.presented_statement_id]
     results = services.results(workshop, statements)
@@ -284,7 +284,7 @@ def _row(statement: Statement, described: stats.StatementStats) -> ResultRow:
 @require_GET
 def workshop_results(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
-    statements = list(workshop.statements.select_related("theme"))
+    statements = list(workshop.statements.select_related("theme", "source_passage__document"))
     results = services.results(workshop, statements)
     by_pk = {statement.pk: statement for statement in statements}
     consensual, divisive = stats.rank(results)

@@ -110,3 +110,18 @@ def test_other_workshops_statements_do_not_show(consultant_client, workshop):
     html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
     assert "Van een andere workshop" not in html
     assert "Plak uw stellingen, één per regel" in html
+
+
+def test_a_statement_cites_a_policy_passage_from_the_library(atlas_client, consultant_client, workshop):
+    from tests.policies.factories import PassageFactory
+
+    passage = PassageFactory(quote="Iedereen is Antwerpenaar.", document__title="Bestuursakkoord")
+    form = consultant_client.get(f"/workshops/{workshop.pk}/statements/new/").content.decode()
+    assert "Bestuursakkoord: “Iedereen is Antwerpenaar.”" in form  # offered in the form
+    consultant_client.post(
+        f"/workshops/{workshop.pk}/statements/new/",
+        {"text": "Wij zijn allemaal Antwerpenaren.", "order": 1, "source_passage": passage.pk},
+    )
+    assert Statement.objects.get().source_passage == passage
+    html = atlas_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert f'href="/policies/{passage.document_id}/#passage-{passage.pk}"' in html
