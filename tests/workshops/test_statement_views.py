@@ -112,7 +112,9 @@ def test_other_workshops_statements_do_not_show(consultant_client, workshop):
     assert "Plak uw stellingen, één per regel" in html
 
 
-def test_a_statement_cites_a_policy_passage_from_the_library(atlas_client, consultant_client, workshop):
+def test_a_statement_cites_a_policy_passage_from_the_library(
+    atlas_client, consultant_client, workshop
+):
     from tests.policies.factories import PassageFactory
 
     passage = PassageFactory(quote="Iedereen is Antwerpenaar.", document__title="Bestuursakkoord")
