@@ -1,9 +1,12 @@
 """Readable change history for any model with django-simple-history's ``history``."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 @dataclass(frozen=True)
@@ -51,3 +54,23 @@ def _shown(field: models.Field, value: Any) -> Any:
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     return value
+
+
+def render_history(
+    request: HttpRequest,
+    obj: models.Model,
+    back_url: str | None = None,
+    parents: Sequence[tuple[str, str]] = (),
+) -> HttpResponse:
+    """The history page of ``obj``; the caller has checked that the user may see ``obj``.
+
+    ``back_url`` is the object's own page (default: its ``get_absolute_url``); ``parents``
+    are the breadcrumbs above it, as (url, label) pairs.
+    """
+    context = {
+        "object": obj,
+        "entries": history_of(obj),
+        "back_url": back_url or obj.get_absolute_url(),
+        "parents": parents,
+    }
+    return render(request, "atlasplan/history.html", context)

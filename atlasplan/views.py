@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atlasplan.forms import ThemeForm, ThemeMergeForm
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.models import Theme
 from atlasplan.permissions import require
 from atlasplan.services import merge_themes, theme_usage
@@ -123,5 +123,4 @@ def _delete_unless_protected(theme: Theme) -> bool:
 @require_GET
 def theme_history(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_theme_for_user(request, pk)
-    context = {"object": theme, "entries": history_of(theme), "back_url": reverse("theme_list")}
-    return render(request, "atlasplan/history.html", context)
+    return render_history(request, theme, reverse("theme_list"))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.models import Theme
 from atlasplan.permissions import require
@@ -159,12 +159,8 @@ def document_file(request: HttpRequest, pk: int) -> FileResponse:
 @require_GET
 def document_history(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request, pk)
-    context = {
-        "object": document,
-        "entries": history_of(document),
-        "back_url": document.get_absolute_url(),
-    }
-    return render(request, "atlasplan/history.html", context)
+    crumbs = [(reverse("policies:document_list"), _("1 Deskresearch"))]
+    return render_history(request, document, parents=crumbs)
 
 
 @require_http_methods(["GET", "POST"])

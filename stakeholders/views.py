@@ -22,7 +22,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from stakeholders import imports, services
@@ -93,8 +93,7 @@ def get_entry_for_user(request: HttpRequest, pk: int, action: str = VIEW) -> Sho
 
 
 def _history(request: HttpRequest, obj, back_url: str, parents: list) -> HttpResponse:
-    context = {"object": obj, "entries": history_of(obj), "back": back_url, "parents": parents}
-    return render(request, "stakeholders/object_history.html", context)
+    return render_history(request, obj, back_url, parents)
 
 
 def _register_crumb() -> tuple[str, str]:

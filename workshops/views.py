@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from workshops import exports, services, stats
@@ -169,12 +169,8 @@ def workshop_qr(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def workshop_history(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
-    context = {
-        "object": workshop,
-        "entries": history_of(workshop),
-        "back_url": "workshops:workshop_list",
-    }
-    return render(request, "atlasplan/history.html", context)
+    crumbs = [(reverse("workshops:workshop_list"), _("Workshops"))]
+    return render_history(request, workshop, parents=crumbs)
 
 
 def _vote_url(request: HttpRequest, workshop: Workshop) -> str:
@@ -398,9 +394,9 @@ def statement_counts(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def statement_history(request: HttpRequest, pk: int) -> HttpResponse:
     statement = get_statement_for_user(request, pk)
-    context = {
-        "object": statement,
-        "entries": history_of(statement),
-        "back_url": "workshops:workshop_list",
-    }
-    return render(request, "atlasplan/history.html", context)
+    workshop = statement.workshop
+    crumbs = [
+        (reverse("workshops:workshop_list"), _("Workshops")),
+        (workshop.get_absolute_url(), str(workshop)),
+    ]
+    return render_history(request, statement, parents=crumbs)

@@ -197,3 +197,12 @@ def test_dashboard_card_leads_to_the_open_workshop(atlas_client, workshop):
     html = atlas_client.get("/").content.decode()
     assert "1 workshop, 1 open voor stemmen." in html
     assert f'href="/workshops/{workshop.pk}/">Naar de open workshop' in html
+
+
+def test_history_pages_lead_back_to_the_object(consultant_client, statement):
+    workshop = statement.workshop
+    html = consultant_client.get(f"/workshops/{workshop.pk}/history/").content.decode()
+    assert f'href="/workshops/{workshop.pk}/"' in html
+    html = consultant_client.get(f"/workshops/statements/{statement.pk}/history/").content.decode()
+    assert f'href="/workshops/{workshop.pk}/"' in html
+    assert f'href="{statement.get_absolute_url()}"' in html
