@@ -213,7 +213,8 @@ def organisation_similar(request: HttpRequest) -> HttpResponse:
     """The htmx hint under the name field: existing names close to what is being typed."""
     require(request.user, CHANGE)
     exclude = request.GET.get("exclude", "")
-    names = similar_names(request.GET.get("name", ""), int(exclude) if exclude.isdigit() else None)
+    exclude_pk = int(exclude) if exclude.isascii() and exclude.isdigit() else None  # not "²"
+    names = similar_names(request.GET.get("name", ""), exclude_pk)
     return render(request, "stakeholders/organisation_similar.html", {"names": names})
 
 

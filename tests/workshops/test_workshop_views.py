@@ -1,5 +1,7 @@
 """Preparing and running a workshop: create, edit, delete, open, close, QR, presenter, card."""
 
+import pytest
+
 from atlasplan.roles import Role
 from tests.conftest import client_for
 from tests.factories import UserFactory
@@ -197,3 +199,15 @@ def test_dashboard_card_leads_to_the_open_workshop(atlas_client, workshop):
     html = atlas_client.get("/").content.decode()
     assert "1 workshop, 1 open voor stemmen." in html
     assert f'href="/workshops/{workshop.pk}/">Naar de open workshop' in html
+
+
+@pytest.mark.parametrize("value", ["²", "", "abc"])
+def test_presenter_ignores_an_odd_statement_choice(consultant_client, statement, value):
+    # "²".isdigit() is True but int("²") fails: the presenter's form gave a server error.
+    workshop = statement.workshop
+    response = consultant_client.post(
+        f"/workshops/{workshop.pk}/reveal/", {"statement": value, "reveal": "1"}
+    )
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.results_revealed
