@@ -172,7 +172,7 @@ def workshop_history(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "object": workshop,
         "entries": history_of(workshop),
-        "back_url": "workshops:workshop_list",
+        "back_url": workshop.get_absolute_url(),
     }
     return render(request, "atlasplan/history.html", context)
 
@@ -401,6 +401,6 @@ def statement_history(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "object": statement,
         "entries": history_of(statement),
-        "back_url": "workshops:workshop_list",
+        "back_url": statement.workshop.get_absolute_url(),
     }
     return render(request, "atlasplan/history.html", context)

@@ -211,3 +211,15 @@ def test_presenter_ignores_an_odd_statement_choice(consultant_client, statement,
     assert response.status_code == 302
     workshop.refresh_from_db()
     assert workshop.results_revealed
+
+
+def test_history_pages_lead_back_to_their_workshop(consultant_client, statement):
+    # The breadcrumb held the URL name "workshops:workshop_list" as its href: a dead link.
+    workshop = statement.workshop
+    for url in [
+        f"/workshops/{workshop.pk}/history/",
+        f"/workshops/statements/{statement.pk}/history/",
+    ]:
+        html = consultant_client.get(url).content.decode()
+        assert "workshops:workshop_list" not in html
+        assert f'href="/workshops/{workshop.pk}/"' in html
