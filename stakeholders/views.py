@@ -364,7 +364,8 @@ def interaction_done(request: HttpRequest, pk: int) -> HttpResponse:
     interaction.follow_up_done = True
     interaction.save(update_fields=["follow_up_done"])
     if request.htmx:
-        context = {"interaction": interaction, "may_change": True}
+        # The pressed button goes away with the swap: the new badge takes the focus.
+        context = {"interaction": interaction, "may_change": True, "just_done": True}
         return render(request, "stakeholders/interaction_list.html#row", context)
     messages.success(request, _("De opvolging is afgerond."))
     back = request.POST.get("next", "")
