@@ -188,7 +188,7 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        organisation.delete()
+        services.delete_organisation(organisation)
         messages.success(
             request, _("Organisatie “%(name)s” is verwijderd.") % {"name": organisation}
         )
@@ -277,7 +277,7 @@ def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        contact.delete()
+        services.delete_contact(contact)
         messages.success(request, _("Contactpersoon “%(name)s” is verwijderd.") % {"name": contact})
         return redirect(contact.organisation)
     return render(request, "stakeholders/contact_confirm_delete.html", {"contact": contact})
