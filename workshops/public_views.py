@@ -101,6 +101,8 @@ def ballot_start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def ballot_detail(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)
+    if code != workshop.code:  # the cookie's path is case-sensitive: go to the exact address
+        return redirect(_ballot_path(workshop))
     token = _token(request, workshop)
     if token is None and workshop.is_open:
         return _issue_ballot(request, workshop)

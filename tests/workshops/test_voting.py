@@ -271,3 +271,13 @@ def test_a_vote_with_a_nul_in_the_code_is_refused_cleanly(client, workshop, stat
     response = client.post(f"/v/%00{workshop.code[1:]}/s/{statement.pk}/", {"value": 4})
     assert response.status_code == 404
     assert not Vote.objects.exists()
+
+
+def test_a_lower_case_address_leads_to_the_ballot_without_a_new_cookie(client, workshop, statement):
+    # The ballot cookie's path is /v/<CODE>/ and paths are case-sensitive: at /v/<code>/ a
+    # phone that already voted sent no cookie, got a new ballot, and its cookie replaced the
+    # old one (earlier answers orphaned, the person counted twice).
+    response = client.get(f"/v/{workshop.code.lower()}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/v/{workshop.code}/"
+    assert COOKIE_NAME not in response.cookies
