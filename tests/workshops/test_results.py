@@ -99,3 +99,14 @@ def test_votes_as_xlsx_without_formula_injection(atlas_client, statement):
     assert rows[0][0] == "Stembiljet"
     assert rows[1][4] == "oneens"
     assert rows[1][6].startswith("'=")
+
+
+def test_a_control_character_in_a_comment_does_not_break_the_xlsx_export(atlas_client, statement):
+    # Anyone with the voting link can send a comment with a control character; openpyxl
+    # refuses those, and the export answered with a server error for everyone.
+    votes(statement, {4: 1})
+    statement.votes.update(comment="bel\x07 mij")
+    response = atlas_client.get(f"/workshops/{statement.workshop_id}/export/votes.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[1][6] == "bel mij"
