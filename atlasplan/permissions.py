@@ -55,3 +55,5 @@ def require(user, name: str, obj: Any = None) -> None:
 add_rule("themes.view", has_any_role)
 add_rule("themes.change", is_consultant)
 add_rule("admin.open", is_administrator)
+# Research models in the Django admin: consultants only (who must also be staff to log in).
+add_rule("admin.research", is_consultant)

@@ -176,6 +176,10 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="AtlasPlan <atlasplan@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Exports (django-import-export): a control character pasted into a text (a form feed from a
+# PDF) makes openpyxl refuse the whole XLSX; replace it instead.
+IMPORT_EXPORT_ESCAPE_ILLEGAL_CHARS_ON_EXPORT = True
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -205,7 +205,8 @@ def _read_html(data: bytes, name: str) -> tuple[str, None]:
 
 
 def _clip(text: str) -> str:
-    return text[:MAX_TEXT_CHARS]
+    # NUL characters (PDF extraction yields them) cannot be stored in a PostgreSQL text column.
+    return text.replace("\x00", "")[:MAX_TEXT_CHARS]
 
 
 _READERS = {

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from atlasplan.admin import ResearchAdminMixin
 from policies.models import Passage, PolicyDocument
 
 
@@ -11,7 +12,7 @@ class PassageInline(admin.TabularInline):
 
 
 @admin.register(PolicyDocument)
-class PolicyDocumentAdmin(SimpleHistoryAdmin):
+class PolicyDocumentAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "organisation", "level", "kind", "year", "status"]
     list_filter = ["level", "kind", "status"]
     search_fields = ["title", "organisation"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from atlasplan.admin import ResearchAdminMixin
 from stakeholders.models import (
     Assessment,
     Contact,
@@ -17,7 +18,7 @@ class ContactInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "sector", "scope"]
     list_filter = ["sector", "scope"]
     search_fields = ["name", "description"]
@@ -25,31 +26,31 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(SimpleHistoryAdmin):
+class ContactAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "function", "organisation", "email"]
     search_fields = ["name", "email", "organisation__name"]
     list_select_related = ["organisation"]
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["organisation", "assessed_on", "influence", "interest", "attitude"]
     list_select_related = ["organisation"]
 
 
 @admin.register(Interaction)
-class InteractionAdmin(SimpleHistoryAdmin):
+class InteractionAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["organisation", "date", "kind", "follow_up_due", "follow_up_done"]
     list_filter = ["kind", "follow_up_done"]
     list_select_related = ["organisation"]
 
 
 @admin.register(Shortlist)
-class ShortlistAdmin(SimpleHistoryAdmin):
+class ShortlistAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["__str__", "target_size"]
 
 
 @admin.register(ShortlistEntry)
-class ShortlistEntryAdmin(SimpleHistoryAdmin):
+class ShortlistEntryAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["organisation", "position", "decision", "progress", "decided_by"]
     list_select_related = ["organisation", "decided_by"]

@@ -16,6 +16,7 @@ from django.db.models import TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import CSV, XLSX
 
 from stakeholders.models import Contact, Language, Organisation, Scope, Sector
 from stakeholders.similarity import normalise
@@ -113,6 +114,7 @@ class ContactResource(resources.ModelResource):
 
 
 RESOURCES = {"organisations": OrganisationResource, "contacts": ContactResource}
+EXPORT_FORMATS = {"xlsx": XLSX, "csv": CSV}
 REQUIRED_COLUMNS = {"organisations": ["naam", "sector"], "contacts": ["organisatie", "naam"]}
 ACTIONS = {
     "new": gettext_lazy("nieuw"),
@@ -226,7 +228,8 @@ def run_import(dataset: tablib.Dataset, kind: str) -> Preview:
 def export(kind: str, file_format: str) -> bytes | str:
     resource = RESOURCES[kind]()
     dataset = resource.export(resource.get_queryset())
-    return dataset.export(file_format)
+    # Through import-export's format, so its export settings (illegal characters) apply.
+    return EXPORT_FORMATS[file_format]().export_data(dataset)
 
 
 def _preview_of(result, dataset: tablib.Dataset, resource, kind: str) -> Preview:

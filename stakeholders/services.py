@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from stakeholders.models import Decision, Organisation, Progress, ShortlistEntry
+from stakeholders.models import Contact, Decision, Organisation, Progress, ShortlistEntry
 
 
 @transaction.atomic
@@ -62,3 +62,23 @@ def record_progress(organisation: Organisation, progress: str) -> bool:
     entry.progress = Progress(progress)
     entry.save(update_fields=["progress"])
     return True
+
+
+PERSONAL_FIELDS = {"name": "", "function": "", "email": "", "phone": "", "notes": ""}
+
+
+@transaction.atomic
+def delete_contact(contact: Contact) -> None:
+    """Delete a contact and erase its personal data from the history (DOMAIN: erasure on
+    request). The history keeps that a contact existed, when it changed and by whom."""
+    pk = contact.pk
+    contact.delete()
+    Contact.history.filter(id=pk).update(**PERSONAL_FIELDS)
+
+
+@transaction.atomic
+def delete_organisation(organisation: Organisation) -> None:
+    """Delete an organisation with everything it holds; its contacts are erased as above."""
+    contact_pks = list(organisation.contacts.values_list("pk", flat=True))
+    organisation.delete()
+    Contact.history.filter(id__in=contact_pks).update(**PERSONAL_FIELDS)

@@ -187,7 +187,7 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        organisation.delete()
+        services.delete_organisation(organisation)
         messages.success(
             request, _("Organisatie “%(name)s” is verwijderd.") % {"name": organisation}
         )
@@ -212,7 +212,8 @@ def organisation_similar(request: HttpRequest) -> HttpResponse:
     """The htmx hint under the name field: existing names close to what is being typed."""
     require(request.user, CHANGE)
     exclude = request.GET.get("exclude", "")
-    names = similar_names(request.GET.get("name", ""), int(exclude) if exclude.isdigit() else None)
+    exclude_pk = int(exclude) if exclude.isascii() and exclude.isdigit() else None  # not "²"
+    names = similar_names(request.GET.get("name", ""), exclude_pk)
     return render(request, "stakeholders/organisation_similar.html", {"names": names})
 
 
@@ -275,7 +276,7 @@ def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
 def contact_delete(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        contact.delete()
+        services.delete_contact(contact)
         messages.success(request, _("Contactpersoon “%(name)s” is verwijderd.") % {"name": contact})
         return redirect(contact.organisation)
     return render(request, "stakeholders/contact_confirm_delete.html", {"contact": contact})
@@ -362,7 +363,8 @@ def interaction_done(request: HttpRequest, pk: int) -> HttpResponse:
     interaction.follow_up_done = True
     interaction.save(update_fields=["follow_up_done"])
     if request.htmx:
-        context = {"interaction": interaction, "may_change": True}
+        # The pressed button goes away with the swap: the new badge takes the focus.
+        context = {"interaction": interaction, "may_change": True, "just_done": True}
         return render(request, "stakeholders/interaction_list.html#row", context)
     messages.success(request, _("De opvolging is afgerond."))
     back = request.POST.get("next", "")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from atlasplan.admin import ResearchAdminMixin
 from workshops.models import Ballot, ManualCount, Statement, Vote, Workshop
 
 
@@ -11,7 +12,7 @@ class StatementInline(admin.TabularInline):
 
 
 @admin.register(Workshop)
-class WorkshopAdmin(SimpleHistoryAdmin):
+class WorkshopAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "date", "state", "code", "facilitator"]
     list_filter = ["state"]
     search_fields = ["title", "description", "code"]
@@ -21,7 +22,7 @@ class WorkshopAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin):
+class StatementAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["text", "workshop", "order", "theme", "outcome"]
     list_filter = ["outcome", "workshop"]
     search_fields = ["text", "reworded_text"]
@@ -29,19 +30,19 @@ class StatementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Ballot)
-class BallotAdmin(admin.ModelAdmin):
+class BallotAdmin(ResearchAdminMixin, admin.ModelAdmin):
     list_display = ["pk", "workshop", "role", "created_at"]
     list_select_related = ["workshop"]
     readonly_fields = ["token_hash"]
 
 
 @admin.register(Vote)
-class VoteAdmin(admin.ModelAdmin):
+class VoteAdmin(ResearchAdminMixin, admin.ModelAdmin):
     list_display = ["statement", "ballot", "value", "updated_at"]
     list_select_related = ["statement", "ballot"]
 
 
 @admin.register(ManualCount)
-class ManualCountAdmin(SimpleHistoryAdmin):
+class ManualCountAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["statement", "value", "count"]
     list_select_related = ["statement"]

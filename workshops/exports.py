@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from workshops import services
 from workshops.models import Answer, Vote, Workshop
@@ -120,8 +121,12 @@ def _xlsx(rows: list[list], title: str) -> bytes:
 
 
 def _safe(cell):
-    """Text typed by participants must not become a formula in a spreadsheet."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Text typed by participants must not become a formula in a spreadsheet, nor carry a
+    control character (openpyxl refuses those, and the whole export would fail)."""
+    if not isinstance(cell, str):
+        return cell
+    cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + cell
     return cell
 

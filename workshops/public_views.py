@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from workshops import ratelimit, services
 from workshops.forms import RoleForm, VoteForm
-from workshops.models import CODE_LENGTH, Answer, Workshop, hash_token
+from workshops.models import CODE_ALPHABET, CODE_LENGTH, Answer, Workshop, hash_token
 
 COOKIE_NAME = "atlasplan_ballot"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -53,7 +53,8 @@ def find_workshop(request: HttpRequest, code: str) -> Workshop | None:
     if ratelimit.client_exceeded(request, "code-miss", limit):
         return None
     workshop = None
-    if len(code) == CODE_LENGTH:
+    # Only a code that could exist reaches the database (PostgreSQL refuses a NUL byte).
+    if len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET):
         workshops = Workshop.objects.exclude(state=Workshop.State.PREPARING)
         workshop = workshops.filter(code=code).first()
     if workshop is None:
@@ -100,6 +101,8 @@ def ballot_start(request: HttpRequest) -> HttpResponse:
 @require_GET
 def ballot_detail(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)
+    if code != workshop.code:  # the cookie's path is case-sensitive: go to the exact address
+        return redirect(_ballot_path(workshop))
     token = _token(request, workshop)
     if token is None and workshop.is_open:
         return _issue_ballot(request, workshop)

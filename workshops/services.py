@@ -129,6 +129,7 @@ def results(workshop: Workshop, statements: list[Statement]) -> dict[int, stats.
     for statement in statements:
         described = stats.describe(counts.get(statement.pk, {}))
         for role, role_counts in sorted(by_role.get(statement.pk, {}).items()):
-            described.by_role[role] = stats.describe(role_counts)
+            if role:  # ballots without a role count in the totals, not as a group
+                described.by_role[role] = stats.describe(role_counts)
         found[statement.pk] = described
     return found

@@ -203,7 +203,7 @@ def workshop_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     statement_pk = request.POST.get("statement", "")
     if statement_pk == "all":
         workshop.presented_statement = None
-    elif statement_pk.isdigit():
+    elif statement_pk.isascii() and statement_pk.isdigit():  # "²".isdigit() is True
         workshop.presented_statement = get_object_or_404(workshop.statements, pk=int(statement_pk))
     workshop.save(update_fields=["results_revealed", "presented_statement", "updated_at"])
     return redirect("workshops:workshop_present", pk=workshop.pk)

@@ -158,3 +158,14 @@ def test_deleting_a_document_removes_its_file(consultant_client, media_root):
     consultant_client.post(f"/policies/{document.pk}/delete/")
     assert not PolicyDocument.objects.exists()
     assert stored_files(media_root) == []
+
+
+def test_nul_characters_in_the_extracted_text_are_dropped(consultant_client):
+    # PDF text extraction can yield NUL characters; PostgreSQL refuses them in a text
+    # column, which turned a valid upload into a server error.
+    content = b"Samenleven in de wijk. " + b"x" * 9000 + b" slot\x00tekst"
+    response = post_upload(consultant_client, files.upload("nota.txt", content))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    document = PolicyDocument.objects.get()
+    assert "\x00" not in document.extracted_text
+    assert document.extracted_text.endswith("slottekst")

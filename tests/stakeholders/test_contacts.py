@@ -67,3 +67,22 @@ def test_contact_list_query_count_does_not_grow_with_rows(consultant_client, db)
     before = queries_for(consultant_client, "/stakeholders/contacts/")
     ContactFactory.create_batch(10)
     assert queries_for(consultant_client, "/stakeholders/contacts/") == before
+
+
+def test_deleting_a_contact_erases_its_personal_data_from_the_history(consultant_client, contact):
+    # DOMAIN: a contact's personal data can be erased on request. The history kept every
+    # earlier value (e-mail, phone, notes) after the contact was deleted.
+    contact.phone = "+32 470 00 00 00"
+    contact.save()
+    consultant_client.post(f"/stakeholders/contacts/{contact.pk}/delete/")
+    assert not Contact.objects.exists()
+    history = Contact.history.filter(id=contact.pk)
+    assert history.exists()  # that a contact was there, and when, stays known
+    assert not history.filter(email="fatima.benali@example.org").exists()
+    assert not history.filter(name__icontains="Fatima").exists()
+    assert not history.exclude(phone="").exists()
+
+
+def test_deleting_an_organisation_erases_its_contacts_from_the_history(consultant_client, contact):
+    consultant_client.post(f"/stakeholders/{contact.organisation.pk}/delete/")
+    assert not Contact.history.filter(email="fatima.benali@example.org").exists()

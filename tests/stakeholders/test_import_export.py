@@ -179,3 +179,11 @@ def test_an_export_imports_back_without_changes(consultant_client, contact):
 def test_an_unknown_export_is_404(consultant_client, db):
     assert consultant_client.get("/stakeholders/export/users.csv").status_code == 404
     assert consultant_client.get("/stakeholders/export/contacts.pdf").status_code == 404
+
+
+def test_a_control_character_does_not_break_the_xlsx_export(atlas_client, db):
+    OrganisationFactory(name="Vzw Tab", description="eerste\x0bregel")
+    response = atlas_client.get("/stakeholders/export/organisations.xlsx")
+    assert response.status_code == 200
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
+    assert any(row[0] == "Vzw Tab" for row in rows[1:])

@@ -104,3 +104,19 @@ def test_interaction_list_query_count_does_not_grow_with_rows(consultant_client,
     for organisation in OrganisationFactory.create_batch(10):
         InteractionFactory(organisation=organisation, follow_up="x", follow_up_due=NEXT_WEEK)
     assert queries_for(consultant_client, "/stakeholders/interactions/") == before
+
+
+def test_after_marking_done_with_htmx_focus_lands_on_the_new_state(consultant_client, organisation):
+    # The pressed button disappears with the swap; without a target the keyboard focus
+    # fell back to the top of the page. htmx focuses the [autofocus] element it swaps in.
+    late = InteractionFactory(
+        organisation=organisation, follow_up="Bellen", follow_up_due=YESTERDAY
+    )
+    html = consultant_client.post(
+        f"/stakeholders/interactions/{late.pk}/done/", headers={"HX-Request": "true"}
+    ).content.decode()
+    assert html.count("autofocus") == 1
+    badge = html[html.index("autofocus") - 120 : html.index("autofocus") + 80]
+    assert "Afgerond" in badge and 'tabindex="-1"' in badge
+    page = consultant_client.get("/stakeholders/interactions/").content.decode()
+    assert "autofocus" not in page  # only the swapped-in row takes the focus

@@ -49,6 +49,16 @@ def test_the_name_field_hints_at_similar_names_while_typing(consultant_client, o
     assert consultant_client.get("/stakeholders/similar/", {"name": "Haven"}).content.strip() == b""
 
 
+@pytest.mark.parametrize("exclude", ["²", "-1", "abc", "99999999999999999999"])
+def test_the_similar_names_hint_ignores_an_odd_exclude(consultant_client, organisation, exclude):
+    # "²".isdigit() is True but int("²") fails: the hint answered with a server error.
+    response = consultant_client.get(
+        "/stakeholders/similar/", {"name": "vzw de brg", "exclude": exclude}
+    )
+    assert response.status_code == 200
+    assert "Vzw De Brug" in response.content.decode()
+
+
 def test_an_invalid_website_is_refused(consultant_client, db):
     response = new(consultant_client, website="geen url")
     assert response.status_code == 200

@@ -50,6 +50,19 @@ def test_results_by_role(consultant_client, statement):
     assert "Rol: Beleid" in html
 
 
+def test_ballots_without_a_role_make_no_empty_role_row(consultant_client, statement):
+    # Ballots cast before roles were asked (or that skipped the question) have role "":
+    # the results showed a row headed "Rol: " with nothing after it.
+    Workshop.objects.filter(pk=statement.workshop_id).update(
+        ask_role=True, role_options="Communicatie\nBeleid"
+    )
+    votes(statement, {5: 3}, role="Communicatie")
+    votes(statement, {3: 2})
+    html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
+    assert "Rol: Communicatie" in html
+    assert html.count("Rol: ") == 1
+
+
 def test_results_without_statements_say_what_to_do(consultant_client, workshop):
     html = consultant_client.get(f"/workshops/{workshop.pk}/results/").content.decode()
     assert "Voeg stellingen toe" in html
@@ -86,3 +99,14 @@ def test_votes_as_xlsx_without_formula_injection(atlas_client, statement):
     assert rows[0][0] == "Stembiljet"
     assert rows[1][4] == "oneens"
     assert rows[1][6].startswith("'=")
+
+
+def test_a_control_character_in_a_comment_does_not_break_the_xlsx_export(atlas_client, statement):
+    # Anyone with the voting link can send a comment with a control character; openpyxl
+    # refuses those, and the export answered with a server error for everyone.
+    votes(statement, {4: 1})
+    statement.votes.update(comment="bel\x07 mij")
+    response = atlas_client.get(f"/workshops/{statement.workshop_id}/export/votes.xlsx")
+    assert response.status_code == 200
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[1][6] == "bel mij"

@@ -249,3 +249,35 @@ def test_the_voting_page_learns_that_voting_closed(client, workshop, statement):
     assert "De stemming is gesloten." in state
     assert "hx-trigger" not in state  # the poll stops
     assert "gesloten" in client.get("/v/ZZZZZZ/state/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/v/%00AAAAA/", "/v/%00AAAAA/state/", "/v/?code=%00AAAAA", "/v/ab%00cd/"],
+)
+def test_a_code_with_characters_outside_the_alphabet_is_unknown_without_a_query(
+    client, workshop, url, django_assert_num_queries
+):
+    # PostgreSQL refuses a NUL byte in a query (a 500 for anyone); such a code cannot
+    # exist, so it must not reach the database at all.
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert response.status_code in {200, 404}
+    assert workshop.title not in response.content.decode()
+
+
+def test_a_vote_with_a_nul_in_the_code_is_refused_cleanly(client, workshop, statement):
+    join(client, workshop)
+    response = client.post(f"/v/%00{workshop.code[1:]}/s/{statement.pk}/", {"value": 4})
+    assert response.status_code == 404
+    assert not Vote.objects.exists()
+
+
+def test_a_lower_case_address_leads_to_the_ballot_without_a_new_cookie(client, workshop, statement):
+    # The ballot cookie's path is /v/<CODE>/ and paths are case-sensitive: at /v/<code>/ a
+    # phone that already voted sent no cookie, got a new ballot, and its cookie replaced the
+    # old one (earlier answers orphaned, the person counted twice).
+    response = client.get(f"/v/{workshop.code.lower()}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/v/{workshop.code}/"
+    assert COOKIE_NAME not in response.cookies

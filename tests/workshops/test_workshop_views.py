@@ -1,5 +1,7 @@
 """Preparing and running a workshop: create, edit, delete, open, close, QR, presenter, card."""
 
+import pytest
+
 from atlasplan.roles import Role
 from tests.conftest import client_for
 from tests.factories import UserFactory
@@ -206,3 +208,15 @@ def test_history_pages_lead_back_to_the_object(consultant_client, statement):
     html = consultant_client.get(f"/workshops/statements/{statement.pk}/history/").content.decode()
     assert f'href="/workshops/{workshop.pk}/"' in html
     assert f'href="{statement.get_absolute_url()}"' in html
+
+
+@pytest.mark.parametrize("value", ["²", "", "abc"])
+def test_presenter_ignores_an_odd_statement_choice(consultant_client, statement, value):
+    # "²".isdigit() is True but int("²") fails: the presenter's form gave a server error.
+    workshop = statement.workshop
+    response = consultant_client.post(
+        f"/workshops/{workshop.pk}/reveal/", {"statement": value, "reveal": "1"}
+    )
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.results_revealed
