@@ -2,15 +2,16 @@
 
 from django.http import HttpResponse
 from django.utils import timezone
-from import_export import fields, resources
+from import_export import fields
 from import_export.formats.base_formats import CSV, XLSX
 
+from atlasplan.spreadsheets import SafeExportResource
 from policies.models import PolicyDocument
 
 FORMATS = {"xlsx": XLSX, "csv": CSV}
 
 
-class PolicyDocumentResource(resources.ModelResource):
+class PolicyDocumentResource(SafeExportResource):
     level = fields.Field(attribute="get_level_display", column_name="niveau")
     kind = fields.Field(attribute="get_kind_display", column_name="soort")
     status = fields.Field(attribute="get_status_display", column_name="leesstatus")

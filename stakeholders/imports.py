@@ -15,9 +15,10 @@ from django.db import transaction
 from django.db.models import TextChoices
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from import_export import fields, resources, widgets
+from import_export import fields, widgets
 from import_export.formats.base_formats import CSV, XLSX
 
+from atlasplan.spreadsheets import SafeExportResource, unquote_cell
 from stakeholders.models import Contact, Language, Organisation, Scope, Sector
 from stakeholders.similarity import normalise
 
@@ -62,7 +63,7 @@ class TrimmedCharWidget(widgets.CharWidget):
         return " ".join(str(value).split()) if value is not None else ""
 
 
-class OrganisationResource(resources.ModelResource):
+class OrganisationResource(SafeExportResource):
     name = fields.Field("name", "naam", widget=TrimmedCharWidget())
     sector = fields.Field("sector", "sector", widget=ChoiceWidget(Sector))
     scope = fields.Field(
@@ -84,7 +85,7 @@ class OrganisationResource(resources.ModelResource):
         return Organisation.objects.filter(name__iexact=name).first() if name else None
 
 
-class ContactResource(resources.ModelResource):
+class ContactResource(SafeExportResource):
     organisation = fields.Field("organisation", "organisatie", widget=OrganisationByNameWidget())
     name = fields.Field("name", "naam", widget=TrimmedCharWidget())
     function = fields.Field("function", "functie", widget=TrimmedCharWidget())
@@ -179,7 +180,9 @@ def read_dataset(content: bytes, filename: str, kind: str) -> tablib.Dataset:
         raise ImportFileError(
             _("Het bestand kan niet gelezen worden. Is het een geldig .xlsx- of .csv-bestand?")
         ) from error
-    dataset.headers = [str(header or "").strip().lower() for header in dataset.headers or []]
+    headers = [str(header or "").strip().lower() for header in dataset.headers or []]
+    rows = [tuple(unquote_cell(cell) for cell in row) for row in dataset]
+    dataset = tablib.Dataset(*rows, headers=headers)
     missing = [column for column in REQUIRED_COLUMNS[kind] if column not in dataset.headers]
     if missing:
         raise ImportFileError(

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from atlasplan.spreadsheets import safe_cell
 from workshops import services
 from workshops.models import Answer, Vote, Workshop
 
@@ -105,7 +105,7 @@ def _csv(rows: list[list]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        writer.writerow([_safe(cell) for cell in row])
+        writer.writerow([safe_cell(cell) for cell in row])
     return ("\ufeff" + buffer.getvalue()).encode()  # the BOM makes Excel read UTF-8
 
 
@@ -114,21 +114,10 @@ def _xlsx(rows: list[list], title: str) -> bytes:
     sheet = workbook.active
     sheet.title = title[:31]
     for row in rows:
-        sheet.append([_safe(cell) for cell in row])
+        sheet.append([safe_cell(cell) for cell in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _safe(cell):
-    """Text typed by participants must not become a formula in a spreadsheet, nor carry a
-    control character (openpyxl refuses those, and the whole export would fail)."""
-    if not isinstance(cell, str):
-        return cell
-    cell = ILLEGAL_CHARACTERS_RE.sub("", cell)
-    if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
 
 
 def download(workshop: Workshop, what: str, fmt: str) -> HttpResponse:

@@ -247,3 +247,13 @@ def test_a_form_feed_pasted_from_a_pdf_does_not_break_the_xlsx_export(consultant
     assert response.status_code == 200
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
     assert any("Tweede pagina" in str(cell) for cell in rows[1])
+
+
+def test_exported_text_never_becomes_a_spreadsheet_formula(consultant_client):
+    PolicyDocumentFactory(title='=HYPERLINK("http://evil.example","klik")', summary="@SUM(1)")
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(consultant_client.get("/policies/export.xlsx").content)
+    ).active
+    header, row = list(sheet.values)[:2]
+    assert row[header.index("titel")] == '\'=HYPERLINK("http://evil.example","klik")'
+    assert row[header.index("samenvatting")] == "'@SUM(1)"
