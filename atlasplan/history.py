@@ -26,33 +26,51 @@ class HistoryEntry:
 def history_of(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
     """The object's history, newest first, each entry with what changed since the one before."""
     records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
-    entries = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        entries.append(HistoryEntry(newer, newer.history_type, _changes(newer, older)))
-    return entries
-
-
-def _changes(newer, older) -> list[Change]:
-    if older is None:
-        return []
-    fields = {f.name: f for f in newer.instance_type._meta.fields}
-    delta = newer.diff_against(older)
+    pairs = list(zip(records, [*records[1:], None], strict=True))
+    deltas = [(newer, newer.diff_against(older).changes if older else []) for newer, older in pairs]
+    fields = {f.name: f for f in obj._meta.fields}
+    related = _related_names(fields, deltas)
     return [
-        Change(
-            str(fields[c.field].verbose_name),
-            _shown(fields[c.field], c.old),
-            _shown(fields[c.field], c.new),
-        )
-        if c.field in fields
-        else Change(c.field, c.old, c.new)
-        for c in delta.changes
+        HistoryEntry(newer, newer.history_type, [_change(fields, related, c) for c in changes])
+        for newer, changes in deltas
     ]
 
 
-def _shown(field: models.Field, value: Any) -> Any:
-    """A choice's label rather than its stored value ("Gelezen", not "read")."""
+def _related_names(fields: dict, deltas) -> dict[tuple[str, Any], str]:
+    """What each referenced object is called, with one query per related model
+    (a history shows "Facilitator: Noor → Jozef", not "3 → 5")."""
+    wanted: dict[str, set] = {}
+    for _record, changes in deltas:
+        for change in changes:
+            field = fields.get(change.field)
+            if field is not None and field.is_relation:
+                wanted.setdefault(change.field, set()).update({change.old, change.new} - {None})
+    names = {}
+    for name, pks in wanted.items():
+        model = fields[name].related_model
+        for instance in model._default_manager.filter(pk__in=pks):
+            names[(name, instance.pk)] = str(instance)
+    return names
+
+
+def _change(fields: dict, related: dict, change) -> Change:
+    field = fields.get(change.field)
+    if field is None:
+        return Change(change.field, change.old, change.new)
+    return Change(
+        str(field.verbose_name),
+        _shown(field, related, change.old),
+        _shown(field, related, change.new),
+    )
+
+
+def _shown(field: models.Field, related: dict, value: Any) -> Any:
+    """A choice's label rather than its stored value ("Gelezen", not "read"); a related
+    object's name rather than its id (or the id, if that object is gone)."""
     if field.choices:
         return dict(field.flatchoices).get(value, value)
+    if field.is_relation and value is not None:
+        return related.get((field.name, value), value)
     return value
 
 

@@ -16,4 +16,6 @@ add_rule("policies.add", is_consultant | is_atlas_team)
 # The Atlas team may correct what it added itself; consultants curate everything.
 add_rule("policies.change", is_consultant | (is_atlas_team & added_by_user))
 add_rule("policies.delete", is_consultant)
+# A passage: the Atlas team corrects or removes the passages it marked itself.
+add_rule("policies.change_passage", is_consultant | (is_atlas_team & added_by_user))
 add_rule("policies.export", has_any_role)

@@ -45,7 +45,7 @@ def get_document_for_user(request: HttpRequest, pk: int, action: str = "policies
 def get_passage_for_user(request: HttpRequest, document_pk: int, pk: int, action: str):
     document = get_document_for_user(request, document_pk)
     passage = get_object_or_404(document.passages.select_related("document"), pk=pk)
-    require(request.user, action, document)
+    require(request.user, action, passage)
     return passage
 
 
@@ -179,7 +179,7 @@ def passage_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def passage_update(request: HttpRequest, pk: int, passage_pk: int) -> HttpResponse:
-    passage = get_passage_for_user(request, pk, passage_pk, "policies.change")
+    passage = get_passage_for_user(request, pk, passage_pk, "policies.change_passage")
     form = PassageForm(request.POST or None, instance=passage, document=passage.document)
     if form.is_valid():
         form.save()
@@ -191,7 +191,7 @@ def passage_update(request: HttpRequest, pk: int, passage_pk: int) -> HttpRespon
 
 @require_http_methods(["GET", "POST"])
 def passage_delete(request: HttpRequest, pk: int, passage_pk: int) -> HttpResponse:
-    passage = get_passage_for_user(request, pk, passage_pk, "policies.change")
+    passage = get_passage_for_user(request, pk, passage_pk, "policies.change_passage")
     if request.method == "POST":
         passage.delete()
         messages.success(request, _("De passage is verwijderd."))

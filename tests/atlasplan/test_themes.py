@@ -152,3 +152,12 @@ def test_codebook_query_count_does_not_grow_with_rows(consultant_client):
     parents = ThemeFactory.create_batch(5)
     ThemeFactory.create_batch(5, parent=parents[0])
     assert queries_for(consultant_client, "/themes/") == few
+
+
+def test_history_names_a_changed_parent_instead_of_its_id(consultant_client, theme):
+    parent = ThemeFactory(name="Samenleven")
+    consultant_client.post(
+        f"/themes/{theme.pk}/edit/", {"name": theme.name, "parent": parent.pk, "colour": "#1f6f8b"}
+    )
+    html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
+    assert "<ins>Samenleven</ins>" in html

@@ -257,3 +257,34 @@ def test_exported_text_never_becomes_a_spreadsheet_formula(consultant_client):
     header, row = list(sheet.values)[:2]
     assert row[header.index("titel")] == '\'=HYPERLINK("http://evil.example","klik")'
     assert row[header.index("samenvatting")] == "'@SUM(1)"
+
+
+def test_atlas_team_corrects_the_passages_it_marked_itself(
+    atlas_member, atlas_client, consultant, document
+):
+    theirs = PassageFactory(document=document, added_by=consultant)
+    atlas_client.post(f"/policies/{document.pk}/passages/new/", {"quote": "Eigen passage."})
+    own = Passage.objects.get(quote="Eigen passage.")
+    assert own.added_by == atlas_member
+    html = atlas_client.get(f"/policies/{document.pk}/").content.decode()
+    assert f"/passages/{own.pk}/edit/" in html and f"/passages/{theirs.pk}/edit/" not in html
+    response = atlas_client.post(
+        f"/policies/{document.pk}/passages/{own.pk}/edit/", {"quote": "Verbeterd."}
+    )
+    assert response.status_code == 302
+    assert (
+        atlas_client.post(f"/policies/{document.pk}/passages/{theirs.pk}/delete/").status_code
+        == 403
+    )
+    own.refresh_from_db()
+    assert own.quote == "Verbeterd."
+    assert Passage.objects.filter(pk=theirs.pk).exists()
+
+
+def test_htmx_search_announces_the_result_count(consultant_client):
+    PolicyDocumentFactory(title="Taalnota")
+    response = consultant_client.get(
+        "/policies/", {"q": "taalnota"}, headers={"HX-Request": "true"}
+    )
+    assert 'id="result-status"' in response.content.decode()
+    assert "1 document gevonden" in response.content.decode()
