@@ -39,6 +39,9 @@ def refusal_messages() -> dict[str, str]:
             "Uw stembiljet is niet geldig. Open het stemadres opnieuw om verder te stemmen."
         ),
         "rate": _("U stemt erg snel na elkaar. Wacht even en probeer het opnieuw."),
+        "full": _(
+            "Deze workshop heeft al het maximum aantal deelnemers. Vraag de facilitator om hulp."
+        ),
     }
 
 

@@ -48,7 +48,8 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
     The ballot row is made on its first vote, so opening the voting page stores nothing.
     Raises :class:`VoteRefused` and stores nothing when the vote is not allowed.
     """
-    workshop = Workshop.objects.get(pk=workshop.pk)  # the state as it is now
+    # The state as it is now, locked so that a vote cannot slip past a "close".
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     if not workshop.is_open:
         raise VoteRefused("closed", 409)
     statement = Statement.objects.filter(workshop=workshop, pk=statement_pk).first()
@@ -56,9 +57,11 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
         raise VoteRefused("foreign", 404)
     if value not in Answer.values:
         raise VoteRefused("scale", 400)
-    ballot, _ = Ballot.objects.get_or_create(
-        token_hash=hash_token(token), defaults={"workshop": workshop}
-    )
+    ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
+    if ballot is None:
+        if workshop.is_full():
+            raise VoteRefused("full", 409)
+        ballot = Ballot.objects.create(token_hash=hash_token(token), workshop=workshop)
     if ballot.workshop_id != workshop.pk:
         raise VoteRefused("token", 403)
     vote, _ = Vote.objects.update_or_create(

@@ -281,3 +281,14 @@ def test_a_lower_case_address_leads_to_the_ballot_without_a_new_cookie(client, w
     assert response.status_code == 302
     assert response["Location"] == f"/v/{workshop.code}/"
     assert COOKIE_NAME not in response.cookies
+
+
+def test_a_workshop_takes_no_more_ballots_than_twice_its_expected_group(workshop, statement):
+    Workshop.objects.filter(pk=workshop.pk).update(expected_participants=2)  # limit: 12
+    for n in range(12):
+        Ballot.objects.create(workshop=workshop, token_hash=hash_token(f"earlier-{n}"))
+    first = join(Client(), workshop)
+    response = vote(first, workshop, statement, value=4)
+    assert response.status_code == 409
+    assert "maximum aantal deelnemers" in response.content.decode()
+    assert Ballot.objects.count() == 12 and not Vote.objects.exists()
