@@ -99,6 +99,9 @@ class Workshop(models.Model):
             self.code = self._unused_code()
         super().save(*args, **kwargs)
 
+    def get_absolute_url(self) -> str:
+        return reverse("workshops:workshop_detail", args=[self.pk])
+
     def ballot_limit(self) -> int | None:
         """How many ballots the workshop accepts: room for twice the expected group (people
         who change phones, late-comers), so one client cannot stuff the vote."""
@@ -109,9 +112,6 @@ class Workshop(models.Model):
     def is_full(self) -> bool:
         limit = self.ballot_limit()
         return limit is not None and self.ballots.count() >= limit
-
-    def get_absolute_url(self) -> str:
-        return reverse("workshops:workshop_detail", args=[self.pk])
 
     @staticmethod
     def _unused_code() -> str:
