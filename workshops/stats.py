@@ -141,12 +141,20 @@ def _verdict(n: int, agree: int, disagree: int, dispersion: float | None) -> str
 def rank(stats: dict[object, StatementStats], limit: int = 3) -> tuple[list, list]:
     """The most consensual and the most divisive statements (keys), best first.
 
-    Statements with too few votes are not ranked. Ties on D go to the one with more votes,
-    as it says more about the room.
+    Statements with too few votes are not ranked; a statement judged divided is never
+    listed as consensual, nor one broadly endorsed or rejected as divisive. Ties on D go to
+    the one with more votes, as it says more about the room.
     """
     ranked = [(key, s) for key, s in stats.items() if s.verdict != Verdict.TOO_FEW]
-    consensual = sorted(ranked, key=lambda item: (item[1].dispersion, -item[1].n))
-    divisive = sorted(ranked, key=lambda item: (-item[1].dispersion, -item[1].n))
+    clear = {Verdict.ENDORSED, Verdict.REJECTED}
+    consensual = sorted(
+        [item for item in ranked if item[1].verdict != Verdict.DIVIDED],
+        key=lambda item: (item[1].dispersion, -item[1].n),
+    )
+    divisive = sorted(
+        [item for item in ranked if item[1].verdict not in clear],
+        key=lambda item: (-item[1].dispersion, -item[1].n),
+    )
     return [key for key, _ in consensual[:limit]], [key for key, _ in divisive[:limit]]
 
 

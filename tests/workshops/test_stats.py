@@ -83,8 +83,11 @@ def test_ranking_leaves_out_statements_with_too_few_votes():
         "tiny": stats.describe({1: 1, 5: 1}),
     }
     consensual, divisive = stats.rank(described)
-    assert consensual == ["unanimous", "mixed", "split"]
-    assert divisive == ["split", "mixed", "unanimous"]
+    assert described["split"].verdict == stats.Verdict.DIVIDED
+    assert described["unanimous"].verdict == stats.Verdict.ENDORSED
+    # a divided statement is never "consensual", an endorsed one never "divisive"
+    assert consensual == ["unanimous", "mixed"]
+    assert divisive == ["split", "mixed"]
 
 
 def test_ties_are_ranked_by_the_number_of_votes():
