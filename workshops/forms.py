@@ -93,6 +93,15 @@ class StatementForm(forms.ModelForm):
 
     def clean_text(self) -> str:
         text = " ".join(self.cleaned_data["text"].split())
+        voted = self.instance.pk and self.instance.votes.exists()
+        if voted and text != self.instance.text:
+            # Votes answer the text as it was: changing it would change what they mean.
+            raise forms.ValidationError(
+                _(
+                    "Er is al op deze stelling gestemd, dus de tekst blijft zoals hij was. "
+                    "Leg een nieuwe formulering vast als uitkomst (herformuleerd)."
+                )
+            )
         if len(text) > MAX_STATEMENT_LENGTH:
             raise forms.ValidationError(
                 _("Een stelling is hoogstens %(max)d tekens lang.") % {"max": MAX_STATEMENT_LENGTH}

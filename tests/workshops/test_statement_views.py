@@ -127,3 +127,14 @@ def test_a_statement_cites_a_policy_passage_from_the_library(
     assert Statement.objects.get().source_passage == passage
     html = atlas_client.get(f"/workshops/{workshop.pk}/").content.decode()
     assert f'href="/policies/{passage.document_id}/#passage-{passage.pk}"' in html
+
+
+def test_the_text_of_a_statement_with_votes_cannot_change(consultant_client, statement):
+    votes(statement, {4: 2})
+    response = consultant_client.post(
+        f"/workshops/statements/{statement.pk}/edit/", {"text": "Iets heel anders.", "order": 1}
+    )
+    assert response.status_code == 200
+    assert "Er is al op deze stelling gestemd" in response.content.decode()
+    statement.refresh_from_db()
+    assert statement.text == "Antwerpen is een stad van iedereen."
