@@ -58,7 +58,9 @@ def _load_users(report: Callable[[str], None], password: str) -> None:
             user.is_staff = user.is_superuser = role == Role.ADMINISTRATOR
             user.save()
             if role in GROUP_NAMES:
-                user.groups.add(Group.objects.get(name=GROUP_NAMES[role]))
+                # get_or_create: the groups come from a migration, but a flushed test
+                # database (transactional tests) has lost them.
+                user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[role])[0])
         report(f"{'+' if created else '='} user {username} ({role.label})")
 
 
