@@ -32,6 +32,22 @@ def history_of(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
 def _changes(newer, older) -> list[Change]:
     if older is None:
         return []
-    labels = {f.name: f.verbose_name for f in newer.instance_type._meta.fields}
+    fields = {f.name: f for f in newer.instance_type._meta.fields}
     delta = newer.diff_against(older)
-    return [Change(str(labels.get(c.field, c.field)), c.old, c.new) for c in delta.changes]
+    return [
+        Change(
+            str(fields[c.field].verbose_name),
+            _shown(fields[c.field], c.old),
+            _shown(fields[c.field], c.new),
+        )
+        if c.field in fields
+        else Change(c.field, c.old, c.new)
+        for c in delta.changes
+    ]
+
+
+def _shown(field: models.Field, value: Any) -> Any:
+    """A choice's label rather than its stored value ("Gelezen", not "read")."""
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value

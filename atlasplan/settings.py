@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # Dutch full-text search on PostgreSQL (harmless on SQLite)
     "allauth",
     "allauth.account",
     "crispy_forms",

@@ -15,6 +15,9 @@ urlpatterns = [
     path("themes/<int:pk>/delete/", views.theme_delete, name="theme_delete"),
     path("themes/<int:pk>/history/", views.theme_history, name="theme_history"),
     path("stakeholders/", include("stakeholders.urls")),
+    path("policies/", include("policies.urls")),
+    path("workshops/", include("workshops.urls")),
+    path("v/", include("workshops.public_urls")),
     # The language switch works before login too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("accounts/", include("allauth.urls")),

@@ -4,6 +4,7 @@ from django.db import DatabaseError, connection
 from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -122,5 +123,5 @@ def _delete_unless_protected(theme: Theme) -> bool:
 @require_GET
 def theme_history(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_theme_for_user(request, pk)
-    context = {"object": theme, "entries": history_of(theme), "back_url": "theme_list"}
+    context = {"object": theme, "entries": history_of(theme), "back_url": reverse("theme_list")}
     return render(request, "atlasplan/history.html", context)

@@ -7,8 +7,9 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("1 Deskresearch: beleidskaders")
 
     def ready(self) -> None:
-        from atlasplan import steps
-        from policies import rules  # noqa: F401  (registers this step's rules)
+        from atlasplan import demo, steps
+        from policies import dashboard, rules, signals  # noqa: F401  (rules and signals register)
+        from policies import demo as policies_demo
 
         steps.register(
             steps.Step(
@@ -16,5 +17,8 @@ class PoliciesConfig(AppConfig):
                 title=_("Deskresearch"),
                 summary=_("Breng de beleidskaders van Atlas, de stad en haar partners in kaart."),
                 rule="policies.view",
+                url_name="policies:document_list",
+                card=dashboard.card,
             )
         )
+        demo.register(demo.DemoPart(order=10, name="policies", load=policies_demo.load))

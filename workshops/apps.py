@@ -7,8 +7,10 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("4 Workshop")
 
     def ready(self) -> None:
-        from atlasplan import steps
+        from atlasplan import demo, steps
+        from workshops import demo as workshops_demo
         from workshops import rules  # noqa: F401  (registers this step's rules)
+        from workshops.cards import card
 
         steps.register(
             steps.Step(
@@ -16,5 +18,8 @@ class WorkshopsConfig(AppConfig):
                 title=_("Workshop"),
                 summary=_("Toets stellingen over beeldvorming af met het communicatieteam."),
                 rule="workshops.view",
+                url_name="workshops:workshop_list",
+                card=card,
             )
         )
+        demo.register(demo.DemoPart(order=40, name="workshops", load=workshops_demo.load))

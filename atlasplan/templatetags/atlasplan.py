@@ -1,5 +1,8 @@
+import nh3
 from django import template
 from django.http import QueryDict
+from django.utils.safestring import mark_safe
+from markdown_it import MarkdownIt
 
 from atlasplan.permissions import can as _can
 
@@ -27,3 +30,17 @@ def query_with(context, **changes) -> str:
         query.pop("page", None)  # a new filter or sort starts at the first page
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+_markdown = MarkdownIt("commonmark", {"html": False}).enable("table")
+MARKDOWN_TAGS = {
+    "p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "a",
+    "h2", "h3", "h4", "table", "thead", "tbody", "tr", "th", "td", "hr",
+}  # fmt: skip
+
+
+@register.filter
+def markdown(text: str | None) -> str:
+    """Markdown typed by a user, as safe HTML: raw HTML is escaped, then nh3 sanitises."""
+    rendered = _markdown.render(text or "")
+    return mark_safe(nh3.clean(rendered, tags=MARKDOWN_TAGS, link_rel="noopener noreferrer"))

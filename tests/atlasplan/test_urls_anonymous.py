@@ -24,6 +24,12 @@ PUBLIC = {
     "account_login_code_confirm": {200, 302},
     "account_reauthenticate": {302},
     "admin:login": {200},
+    # Workshop participants vote without an account (the walk's "x" is no workshop code).
+    "vote:ballot_start": {200},
+    "vote:ballot_detail": {404},
+    "vote:ballot_role": {405},
+    "vote:ballot_state": {200},  # "not open" for an unknown code
+    "vote:vote_create": {405},
 }
 
 

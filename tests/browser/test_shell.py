@@ -43,7 +43,8 @@ def test_dashboard_has_no_wcag_violations_and_is_photographed(
 def test_codebook_keyboard_only(page, live_server, consultant, login):
     login(consultant)
     page.goto(f"{live_server.url}/themes/new/")
-    page.keyboard.type("Taal en labels")  # the name field has the focus
+    expect(page.get_by_label("Naam")).to_be_focused()  # the form opens with the focus in it
+    page.keyboard.type("Taal en labels")
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Taal en labels")
     assert_no_axe_violations(page)

@@ -1,0 +1,74 @@
+"""Writes to the library that touch a file and several rows."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+
+from atlasplan.uploads import Inspected
+from policies.forms import PolicyDocumentForm, UploadForm, title_from_filename
+from policies.models import Extraction, PolicyDocument
+
+
+def apply_inspection(document: PolicyDocument, upload, inspected: Inspected) -> None:
+    """Copy what was read from an accepted upload onto the document (not yet saved)."""
+    document.original_filename = upload.name[:255]
+    document.extracted_text = inspected.text
+    document.page_count = inspected.pages
+    document.extraction = Extraction.TEXT if inspected.text.strip() else Extraction.NO_TEXT
+
+
+def save_document(form: PolicyDocumentForm, user: AbstractBaseUser) -> PolicyDocument:
+    """Save a document from its form; a new file's text replaces the old one."""
+    document = form.save(commit=False)
+    if form.inspected is not None:
+        apply_inspection(document, form.cleaned_data["file"], form.inspected)
+    elif not document.file:
+        document.original_filename, document.extracted_text = "", ""
+        document.page_count, document.extraction = None, Extraction.NO_FILE
+    if document.pk is None:
+        document.added_by = user
+    previous = PolicyDocument.objects.filter(pk=document.pk).values_list("file", flat=True).first()
+    with _files_removed_on_failure([document] if form.inspected else []):
+        document.save()
+        form.save_m2m()
+    if previous and previous != document.file.name:  # replaced or cleared: no orphan in media
+        storage = document.file.storage
+        transaction.on_commit(lambda: storage.delete(previous))
+    return document
+
+
+def create_from_uploads(form: UploadForm, user: AbstractBaseUser) -> list[PolicyDocument]:
+    """One document per uploaded file, all or none."""
+    data = form.cleaned_data
+    documents = []
+    with _files_removed_on_failure(documents):
+        for upload, inspected in form.inspected:
+            document = PolicyDocument(
+                title=title_from_filename(upload.name),
+                organisation=data["organisation"],
+                level=data["level"],
+                kind=data["kind"],
+                year=data["year"],
+                added_by=user,
+            )
+            apply_inspection(document, upload, inspected)
+            document.file.save(upload.name, upload, save=False)
+            documents.append(document)
+            document.save()
+            document.themes.set(data["themes"])
+    return documents
+
+
+@contextmanager
+def _files_removed_on_failure(documents: list[PolicyDocument]) -> Iterator[None]:
+    """A transaction that also deletes the files it stored when it rolls back."""
+    try:
+        with transaction.atomic():
+            yield
+    except BaseException:
+        for document in documents:
+            if document.file and document.file.name:
+                document.file.storage.delete(document.file.name)
+        raise

@@ -1,0 +1,251 @@
+"""The participant's side: ballot tokens, cookies, votes and every way a vote is refused."""
+
+import pytest
+from django.test import Client
+
+from tests.workshops.factories import StatementFactory, WorkshopFactory
+from workshops import ratelimit
+from workshops.models import Ballot, Vote, Workshop, hash_token
+from workshops.public_views import COOKIE_NAME
+
+HTMX = {"HX-Request": "true"}
+
+
+def join(client: Client, workshop: Workshop) -> Client:
+    """Open the voting address like a phone does: get the cookie, follow the redirect."""
+    response = client.get(f"/v/{workshop.code}/")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+    return client
+
+
+def vote(client: Client, workshop: Workshop, statement, **data):
+    return client.post(f"/v/{workshop.code}/s/{statement.pk}/", data, headers=HTMX)
+
+
+def test_first_visit_swaps_the_token_for_a_cookie_and_redirects(client, workshop, statement):
+    response = client.get(f"/v/{workshop.code}/")
+    assert response.status_code == 302
+    cookie = response.cookies[COOKIE_NAME]
+    token = cookie.value.split(":")[0]
+    assert len(token) >= 43  # 32 random bytes, base64: 256 bits
+    assert token not in response["Location"]
+    assert cookie["httponly"]
+    assert cookie["path"] == f"/v/{workshop.code}/"
+    assert cookie["samesite"] == "Lax"
+    page = client.get(response["Location"])
+    assert "Antwerpen is een stad van iedereen." in page.content.decode()
+    assert not Ballot.objects.exists()  # a ballot is stored only with its first vote
+
+
+def test_a_vote_is_stored_anonymously_and_can_be_changed(client, workshop, statement):
+    join(client, workshop)
+    response = vote(client, workshop, statement, value=4, comment="Mooi gezegd")
+    assert response.status_code == 200
+    assert "Bewaard: eens" in response.content.decode()
+    response = vote(client, workshop, statement, value=2, comment="Toch niet")
+    assert "Bewaard: oneens" in response.content.decode()
+    stored = Vote.objects.get()
+    assert (stored.value, stored.comment) == (2, "Toch niet")
+    ballot = Ballot.objects.get()
+    token = client.cookies[COOKIE_NAME].value.split(":")[0]
+    assert ballot.token_hash == hash_token(token) != token
+    assert {f.name for f in Ballot._meta.fields} == {
+        "id",
+        "workshop",
+        "token_hash",
+        "role",
+        "created_at",
+    }  # no name, no IP address
+
+
+def test_the_page_shows_the_answers_given(client, workshop, statement):
+    join(client, workshop)
+    vote(client, workshop, statement, value=5, comment="Zeker")
+    html = client.get(f"/v/{workshop.code}/").content.decode()
+    assert 'value="5" required checked' in html
+    assert "Zeker</textarea>" in html
+
+
+def test_without_htmx_the_vote_redirects_back_to_the_statement(client, workshop, statement):
+    join(client, workshop)
+    response = client.post(f"/v/{workshop.code}/s/{statement.pk}/", {"value": 3})
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"/v/{workshop.code}/#s-{statement.pk}")
+    assert Vote.objects.get().value == 3
+
+
+def test_two_participants_get_two_ballots(workshop, statement):
+    for value in (1, 5):
+        vote(join(Client(), workshop), workshop, statement, value=value)
+    assert sorted(Vote.objects.values_list("value", flat=True)) == [1, 5]
+    assert Ballot.objects.count() == 2
+
+
+def test_a_closed_workshop_refuses_votes(client, workshop, statement):
+    join(client, workshop)
+    Workshop.objects.filter(pk=workshop.pk).update(state=Workshop.State.CLOSED)
+    response = vote(client, workshop, statement, value=4)
+    assert response.status_code == 409
+    assert "De stemming voor deze workshop is gesloten." in response.content.decode()
+    assert not Vote.objects.exists()
+    page = client.get(f"/v/{workshop.code}/").content.decode()
+    assert "De stemming is gesloten." in page
+    assert statement.text not in page
+
+
+def test_a_statement_of_another_workshop_is_refused(client, workshop, statement):
+    other = StatementFactory(workshop=WorkshopFactory(), text="Andere stelling")
+    join(client, workshop)
+    response = vote(client, workshop, other, value=4)
+    assert response.status_code == 404
+    assert "hoort niet bij deze workshop" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["7", "-1", "x", ""])
+def test_a_value_outside_the_scale_is_refused(client, workshop, statement, value):
+    join(client, workshop)
+    response = vote(client, workshop, statement, value=value)
+    assert response.status_code == 400
+    assert "Kies een van de antwoorden op de schaal." in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_too_long_comment_is_refused(client, workshop, statement):
+    join(client, workshop)
+    response = vote(client, workshop, statement, value=4, comment="x" * 1001)
+    assert response.status_code == 400
+    assert "Uw opmerking is te lang" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_forged_token_is_refused(client, workshop, statement):
+    client.cookies[COOKIE_NAME] = "gestolen-of-verzonnen:handtekening"
+    client.cookies[COOKIE_NAME]["path"] = f"/v/{workshop.code}/"
+    response = vote(client, workshop, statement, value=4)
+    assert response.status_code == 403
+    assert "Uw stembiljet is niet geldig." in response.content.decode()
+    assert not Ballot.objects.exists()
+
+
+def test_no_cookie_at_all_is_refused(client, workshop, statement):
+    response = client.post(f"/v/{workshop.code}/s/{statement.pk}/", {"value": 4})
+    assert response.status_code == 403
+    assert "Open het stemadres opnieuw" in response.content.decode()
+    assert not Vote.objects.exists()
+
+
+def test_a_token_replayed_on_another_workshop_is_refused(client, workshop, statement):
+    other = WorkshopFactory()
+    other_statement = StatementFactory(workshop=other)
+    join(client, workshop)
+    value = client.cookies[COOKIE_NAME].value
+    thief = Client()
+    thief.cookies[COOKIE_NAME] = value
+    response = vote(thief, other, other_statement, value=4)
+    assert response.status_code == 403
+    assert not Vote.objects.exists()
+
+
+def test_a_flood_of_votes_from_one_ballot_is_slowed_down(client, workshop, statement, monkeypatch):
+    monkeypatch.setattr(ratelimit, "VOTES_PER_BALLOT", 3)
+    join(client, workshop)
+    codes = [vote(client, workshop, statement, value=4).status_code for _ in range(5)]
+    assert codes == [200, 200, 200, 429, 429]
+    response = vote(client, workshop, statement, value=1)
+    assert "Wacht even" in response.content.decode()
+    assert Vote.objects.get().value == 4  # the refused change was not stored
+
+
+def test_a_flood_of_new_ballots_from_one_client_is_slowed_down(workshop, monkeypatch):
+    monkeypatch.setattr(ratelimit, "BALLOTS_PER_CLIENT", 2)
+    codes = [Client().get(f"/v/{workshop.code}/").status_code for _ in range(3)]
+    assert codes == [302, 302, 429]
+
+
+def test_browsers_without_cookies_are_told_so(client, workshop):
+    response = client.get(f"/v/{workshop.code}/?c=1")
+    assert response.status_code == 400
+    assert "Uw browser weigert cookies" in response.content.decode()
+
+
+def test_a_workshop_in_preparation_does_not_exist_for_participants(client, preparing):
+    StatementFactory(workshop=preparing, text="Nog geheim")
+    assert client.get(f"/v/{preparing.code}/").status_code == 404
+    assert client.get(f"/v/?code={preparing.code}").status_code == 200
+
+
+def test_unknown_codes_are_404(client, db):
+    assert client.get("/v/ZZZZZZ/").status_code == 404
+    assert client.get("/v/x/").status_code == 404
+
+
+def test_participants_see_only_their_workshops_statements(client, workshop, statement):
+    StatementFactory(workshop=WorkshopFactory(), text="Stelling van een andere workshop")
+    join(client, workshop)
+    html = client.get(f"/v/{workshop.code}/").content.decode()
+    assert statement.text in html
+    assert "Stelling van een andere workshop" not in html
+
+
+def test_the_short_address_takes_a_code(client, workshop):
+    response = client.get(f"/v/?code={workshop.code.lower()}")
+    assert response.status_code == 302
+    assert response["Location"] == f"/v/{workshop.code}/"
+    response = client.get("/v/?code=AAAAAA")
+    assert "Geen open workshop met deze code." in response.content.decode()
+
+
+def test_participants_pick_a_role_when_asked(client, workshop, statement):
+    Workshop.objects.filter(pk=workshop.pk).update(
+        ask_role=True, role_options="Communicatie\nBeleid"
+    )
+    join(client, workshop)
+    html = client.get(f"/v/{workshop.code}/").content.decode()
+    assert "Wat is uw rol?" in html
+    assert statement.text not in html
+    response = client.post(f"/v/{workshop.code}/role/", {"role": "Onbekend"})
+    assert response.status_code == 302
+    assert not Ballot.objects.exists()
+    client.post(f"/v/{workshop.code}/role/", {"role": "Beleid"})
+    assert Ballot.objects.get().role == "Beleid"
+    vote(client, workshop, statement, value=5)
+    assert Vote.objects.get().ballot.role == "Beleid"
+
+
+def test_refusals_are_translated_to_english(client, workshop, statement):
+    client.cookies["django_language"] = "en"
+    response = vote(client, workshop, statement, value=4)
+    assert response.status_code == 403
+    assert "Your ballot is not valid." in response.content.decode()
+
+
+@pytest.mark.parametrize("method", ["put", "delete"])
+def test_wrong_methods_are_405(client, workshop, statement, method):
+    assert getattr(client, method)(f"/v/{workshop.code}/").status_code == 405
+    assert getattr(client, method)(f"/v/{workshop.code}/s/{statement.pk}/").status_code == 405
+    assert getattr(client, method)(f"/v/{workshop.code}/role/").status_code == 405
+    assert client.post("/v/").status_code == 405
+    assert client.get(f"/v/{workshop.code}/s/{statement.pk}/").status_code == 405
+
+
+def test_guessing_codes_does_not_pay(client, workshop, monkeypatch):
+    monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 3)
+    for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
+        assert client.get(f"/v/{guess}/").status_code == 404
+    assert client.get(f"/v/{workshop.code}/").status_code == 404  # even the right one, now
+    assert "Geen open workshop" in client.get(f"/v/?code={workshop.code}").content.decode()
+
+
+def test_the_voting_page_learns_that_voting_closed(client, workshop, statement):
+    join(client, workshop)
+    page = client.get(f"/v/{workshop.code}/").content.decode()
+    assert f'hx-get="/v/{workshop.code}/state/" hx-trigger="every 5s"' in page
+    state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
+    assert "every 5s" in state and "gesloten" not in state
+    Workshop.objects.filter(pk=workshop.pk).update(state=Workshop.State.CLOSED)
+    state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
+    assert "De stemming is gesloten." in state
+    assert "hx-trigger" not in state  # the poll stops
+    assert "gesloten" in client.get("/v/ZZZZZZ/state/").content.decode()

@@ -1,0 +1,181 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Field, Layout, Submit
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from atlasplan.models import Theme
+from atlasplan.roles import GROUP_NAMES, Role
+from workshops.models import Answer, Statement, Workshop
+
+MAX_STATEMENTS_AT_ONCE = 100
+MAX_STATEMENT_LENGTH = 1000
+MAX_COMMENT_LENGTH = 1000
+
+
+def _helper(*fields, submit=None) -> FormHelper:
+    helper = FormHelper()
+    helper.layout = Layout(*fields)
+    helper.add_input(Submit("submit", submit or _("Opslaan")))
+    return helper
+
+
+class WorkshopForm(forms.ModelForm):
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "date",
+            "facilitator",
+            "description",
+            "expected_participants",
+            "ask_role",
+            "role_options",
+        ]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "role_options": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        staff = Q(groups__name__in=[GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]])
+        self.fields["facilitator"].queryset = (
+            get_user_model().objects.filter(staff, is_active=True).distinct().order_by("username")
+        )
+        self.fields["facilitator"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["expected_participants"].widget.attrs.update({"min": 1, "max": 500})
+        self.helper = _helper(
+            Field("title", autofocus=True),
+            "date",
+            "facilitator",
+            "description",
+            "expected_participants",
+            "ask_role",
+            "role_options",
+        )
+
+    def clean_title(self) -> str:
+        return " ".join(self.cleaned_data["title"].split())
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        roles = [line for line in cleaned.get("role_options", "").splitlines() if line.strip()]
+        if cleaned.get("ask_role") and len(roles) < 2:
+            self.add_error(
+                "role_options", _("Geef minstens twee rollen, één per regel, of vraag geen rol.")
+            )
+        if any(len(role.strip()) > 100 for role in roles):
+            self.add_error("role_options", _("Een rol is hoogstens 100 tekens lang."))
+        return cleaned
+
+
+class StatementForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["text", "theme", "order", "source"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = Theme.objects.order_by("name")
+        self.helper = _helper(Field("text", autofocus=True), "theme", "order", "source")
+
+    def clean_text(self) -> str:
+        text = " ".join(self.cleaned_data["text"].split())
+        if len(text) > MAX_STATEMENT_LENGTH:
+            raise forms.ValidationError(
+                _("Een stelling is hoogstens %(max)d tekens lang.") % {"max": MAX_STATEMENT_LENGTH}
+            )
+        return text
+
+
+class StatementPasteForm(forms.Form):
+    lines = forms.CharField(
+        label=_("Stellingen"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Eén stelling per regel; lege regels worden overgeslagen."),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Thema"),
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        help_text=_("Optioneel: het thema voor al deze stellingen."),
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("lines", autofocus=True), "theme", submit=_("Toevoegen"))
+
+    def clean_lines(self) -> list[str]:
+        texts = [" ".join(line.split()) for line in self.cleaned_data["lines"].splitlines()]
+        texts = [text.lstrip("-•* ").strip() for text in texts]
+        texts = [text for text in texts if text]
+        if not texts:
+            raise forms.ValidationError(_("Plak minstens één stelling."))
+        if len(texts) > MAX_STATEMENTS_AT_ONCE:
+            raise forms.ValidationError(
+                _("Hoogstens %(max)d stellingen tegelijk.") % {"max": MAX_STATEMENTS_AT_ONCE}
+            )
+        if any(len(text) > MAX_STATEMENT_LENGTH for text in texts):
+            raise forms.ValidationError(
+                _("Een stelling is hoogstens %(max)d tekens lang.") % {"max": MAX_STATEMENT_LENGTH}
+            )
+        return texts
+
+
+class OutcomeForm(forms.ModelForm):
+    class Meta:
+        model = Statement
+        fields = ["outcome", "reworded_text", "discussion_notes"]
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "reworded_text": forms.Textarea(attrs={"rows": 3}),
+            "discussion_notes": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["outcome"].required = False
+        self.helper = _helper("outcome", "reworded_text", "discussion_notes")
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        reworded = cleaned.get("reworded_text", "").strip()
+        if cleaned.get("outcome") == Statement.Outcome.REWORDED and not reworded:
+            self.add_error("reworded_text", _("Geef de nieuwe formulering van de stelling."))
+        return cleaned
+
+
+class ManualCountForm(forms.Form):
+    """One number per answer; the field names are ``count_<value>``."""
+
+    def __init__(self, *args, initial_counts: dict[int, int] | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        initial_counts = initial_counts or {}
+        for value, label in Answer.choices:
+            self.fields[f"count_{value}"] = forms.IntegerField(
+                label=label,
+                min_value=0,
+                max_value=10_000,
+                initial=initial_counts.get(value, 0),
+            )
+        self.helper = _helper(*self.fields)
+
+    def counts(self) -> dict[int, int]:
+        return {value: self.cleaned_data[f"count_{value}"] for value in Answer.values}
+
+
+class VoteForm(forms.Form):
+    value = forms.TypedChoiceField(choices=Answer.choices, coerce=int, widget=forms.RadioSelect)
+    comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Uw rol"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, roles: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role, role) for role in roles]

@@ -1,0 +1,134 @@
+"""Writes that touch several rows, and the results that read them, for step 4."""
+
+from collections import defaultdict
+
+from django.db import transaction
+from django.db.models import Count, Max
+
+from atlasplan.models import Theme
+from workshops import stats
+from workshops.models import Answer, Ballot, ManualCount, Statement, Vote, Workshop, hash_token
+
+
+class VoteRefused(Exception):
+    """A vote that must not be stored: why (a key of the messages shown) and the HTTP status."""
+
+    def __init__(self, reason: str, status: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+
+
+@transaction.atomic
+def add_statements(workshop: Workshop, texts: list[str], theme: Theme | None) -> list[Statement]:
+    """Append statements after the workshop's last one, keeping the order they were given."""
+    last = workshop.statements.aggregate(last=Max("order"))["last"] or 0
+    statements = [
+        Statement(workshop=workshop, text=text, theme=theme, order=last + index)
+        for index, text in enumerate(texts, start=1)
+    ]
+    for statement in statements:
+        statement.save()  # one by one, so each gets its history record
+    return statements
+
+
+@transaction.atomic
+def set_state(workshop: Workshop, state: str) -> None:
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop.state = state
+    if state != Workshop.State.OPEN:
+        workshop.results_revealed = False
+    workshop.save()
+
+
+@transaction.atomic
+def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, comment: str) -> Vote:
+    """Store (or change) this ballot's answer to one statement of an open workshop.
+
+    The ballot row is made on its first vote, so opening the voting page stores nothing.
+    Raises :class:`VoteRefused` and stores nothing when the vote is not allowed.
+    """
+    workshop = Workshop.objects.get(pk=workshop.pk)  # the state as it is now
+    if not workshop.is_open:
+        raise VoteRefused("closed", 409)
+    statement = Statement.objects.filter(workshop=workshop, pk=statement_pk).first()
+    if statement is None:
+        raise VoteRefused("foreign", 404)
+    if value not in Answer.values:
+        raise VoteRefused("scale", 400)
+    ballot, _ = Ballot.objects.get_or_create(
+        token_hash=hash_token(token), defaults={"workshop": workshop}
+    )
+    if ballot.workshop_id != workshop.pk:
+        raise VoteRefused("token", 403)
+    vote, _ = Vote.objects.update_or_create(
+        ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
+    )
+    return vote
+
+
+def ballot_for(workshop: Workshop, token: str) -> Ballot | None:
+    return Ballot.objects.filter(workshop=workshop, token_hash=hash_token(token)).first()
+
+
+@transaction.atomic
+def set_role(workshop: Workshop, token: str, role: str) -> Ballot:
+    ballot, _ = Ballot.objects.get_or_create(
+        token_hash=hash_token(token), defaults={"workshop": workshop}
+    )
+    if ballot.workshop_id != workshop.pk:
+        raise VoteRefused("token", 403)
+    ballot.role = role
+    ballot.save(update_fields=["role"])
+    return ballot
+
+
+@transaction.atomic
+def set_manual_counts(statement: Statement, counts: dict[int, int]) -> None:
+    for value, count in counts.items():
+        row, created = ManualCount.objects.get_or_create(
+            statement=statement, value=value, defaults={"count": count}
+        )
+        if not created and row.count != count:
+            row.count = count
+            row.save()
+
+
+def counts_by_statement(workshop: Workshop) -> dict[int, dict[int, int]]:
+    """Phone votes and hand-entered counts added up, per statement and answer (two queries)."""
+    counts: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    rows = Vote.objects.filter(statement__workshop=workshop).values("statement", "value")
+    for row in rows.annotate(n=Count("pk")).order_by():
+        counts[row["statement"]][row["value"]] += row["n"]
+    manual = ManualCount.objects.filter(statement__workshop=workshop).values_list(
+        "statement", "value", "count"
+    )
+    for statement_pk, value, count in manual:
+        counts[statement_pk][value] += count
+    return counts
+
+
+def counts_by_role(workshop: Workshop) -> dict[int, dict[str, dict[int, int]]]:
+    """Phone votes per statement, role and answer (hand counts have no role)."""
+    counts: dict[int, dict[str, dict[int, int]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(int))
+    )
+    rows = Vote.objects.filter(statement__workshop=workshop).values(
+        "statement", "ballot__role", "value"
+    )
+    for row in rows.annotate(n=Count("pk")).order_by():
+        counts[row["statement"]][row["ballot__role"]][row["value"]] += row["n"]
+    return counts
+
+
+def results(workshop: Workshop, statements: list[Statement]) -> dict[int, stats.StatementStats]:
+    """The statistics of each statement, keyed by its pk, with results by role if asked."""
+    counts = counts_by_statement(workshop)
+    by_role = counts_by_role(workshop) if workshop.roles else {}
+    found = {}
+    for statement in statements:
+        described = stats.describe(counts.get(statement.pk, {}))
+        for role, role_counts in sorted(by_role.get(statement.pk, {}).items()):
+            described.by_role[role] = stats.describe(role_counts)
+        found[statement.pk] = described
+    return found

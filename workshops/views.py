@@ -1,0 +1,406 @@
+"""Staff pages of step 4: prepare, run and read a workshop."""
+
+import io
+from dataclasses import dataclass
+
+import segno
+from django.contrib import messages
+from django.db.models import Count, Max
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from atlasplan.history import history_of
+from atlasplan.lists import paginate, render_list, sort_by
+from atlasplan.permissions import can, require
+from workshops import exports, services, stats
+from workshops.forms import (
+    ManualCountForm,
+    OutcomeForm,
+    StatementForm,
+    StatementPasteForm,
+    WorkshopForm,
+)
+from workshops.models import Answer, ManualCount, Statement, Workshop
+
+# Colours of the five answers, from red (disagree) through grey to blue (agree); each has
+# AA contrast with the white or black text written on it in the bars.
+ANSWER_COLOURS = {1: "#a4161a", 2: "#e5989b", 3: "#adb5bd", 4: "#8ecae6", 5: "#0b4f6c"}
+ANSWER_TEXT_COLOURS = {1: "#ffffff", 2: "#000000", 3: "#000000", 4: "#000000", 5: "#ffffff"}
+BAR_HALF_WIDTH = 200.0
+
+
+def get_workshop_for_user(
+    request: HttpRequest, pk: int, action: str = "workshops.view"
+) -> Workshop:
+    """The workshop if the user may see it (else 404) and do ``action`` to it (else 403)."""
+    require(request.user, "workshops.view")
+    workshop = get_object_or_404(Workshop.objects.select_related("facilitator"), pk=pk)
+    if not can(request.user, "workshops.view", workshop):
+        raise Http404
+    require(request.user, action, workshop)
+    return workshop
+
+
+def get_statement_for_user(
+    request: HttpRequest, pk: int, action: str = "workshops.view"
+) -> Statement:
+    require(request.user, "workshops.view")
+    queryset = Statement.objects.select_related("workshop", "workshop__facilitator", "theme")
+    statement = get_object_or_404(queryset, pk=pk)
+    if not can(request.user, "workshops.view", statement.workshop):
+        raise Http404
+    require(request.user, action, statement.workshop)
+    return statement
+
+
+# --- Workshops ---------------------------------------------------------------------------
+
+WORKSHOP_SORTS = {"date": "date", "title": "title", "state": "state"}
+
+
+@require_GET
+def workshop_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, "workshops.view")
+    workshops = (
+        Workshop.objects.visible_to(request.user)
+        .select_related("facilitator")
+        .annotate(
+            statement_count=Count("statements", distinct=True),
+            ballot_count=Count("ballots", distinct=True),
+        )
+    )
+    workshops, sort = sort_by(request, workshops, WORKSHOP_SORTS, "-date")
+    context = {"page_obj": paginate(request, workshops), "sort": sort}
+    return render_list(request, "workshops/workshop_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "workshops.change")
+    form = WorkshopForm(request.POST or None, initial={"facilitator": request.user})
+    if form.is_valid():
+        workshop = form.save()
+        messages.success(
+            request,
+            _("Workshop “%(title)s” is aangemaakt. Voeg nu stellingen toe.") % {"title": workshop},
+        )
+        return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_update(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.change")
+    form = WorkshopForm(request.POST or None, instance=workshop)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Workshop “%(title)s” is opgeslagen.") % {"title": workshop})
+        return redirect(workshop)
+    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+
+
+@require_http_methods(["GET", "POST"])
+def workshop_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.change")
+    if request.method == "POST":
+        title = str(workshop)
+        workshop.delete()
+        messages.success(request, _("Workshop “%(title)s” is verwijderd.") % {"title": title})
+        return redirect("workshops:workshop_list")
+    counts = workshop.statements.aggregate(
+        statements=Count("pk", distinct=True), votes=Count("votes", distinct=True)
+    )
+    return render(
+        request, "workshops/workshop_confirm_delete.html", {"workshop": workshop, **counts}
+    )
+
+
+@require_GET
+def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk)
+    statements = (
+        workshop.statements.select_related("theme")
+        .annotate(vote_count=Count("votes"))
+        .order_by("order", "pk")
+    )
+    context = {
+        "workshop": workshop,
+        "page_obj": paginate(request, statements, per_page=50),
+        "ballot_count": workshop.ballots.count(),
+        "vote_url": _vote_url(request, workshop),
+        "short_url": request.build_absolute_uri(reverse("vote:ballot_start")),
+    }
+    return render_list(request, "workshops/workshop_detail.html", context)
+
+
+@require_POST
+def workshop_state(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    state = request.POST.get("state")
+    if state not in Workshop.State.values or state == Workshop.State.PREPARING:
+        messages.error(request, _("Deze status bestaat niet."))
+        return redirect(workshop)
+    if state == Workshop.State.OPEN and not workshop.statements.exists():
+        messages.error(
+            request, _("Voeg eerst stellingen toe: zonder stellingen valt er niets te stemmen.")
+        )
+        return redirect(workshop)
+    services.set_state(workshop, state)
+    if state == Workshop.State.OPEN:
+        messages.success(request, _("De stemming is open. Toon de QR-code aan de deelnemers."))
+    else:
+        messages.success(request, _("De stemming is gesloten. Er kan niet meer gestemd worden."))
+    return redirect(workshop)
+
+
+@require_GET
+def workshop_qr(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk)
+    qr = segno.make(_vote_url(request, workshop), error="m")
+    buffer = io.BytesIO()
+    qr.save(buffer, kind="svg", scale=8, xmldecl=False, dark="#000000", light="#ffffff")
+    return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+
+
+@require_GET
+def workshop_history(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk)
+    context = {
+        "object": workshop,
+        "entries": history_of(workshop),
+        "back_url": "workshops:workshop_list",
+    }
+    return render(request, "atlasplan/history.html", context)
+
+
+def _vote_url(request: HttpRequest, workshop: Workshop) -> str:
+    return request.build_absolute_uri(reverse("vote:ballot_detail", args=[workshop.code]))
+
+
+# --- Presenter screen ----------------------------------------------------------------------
+
+
+@require_GET
+def workshop_present(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    context = _live_context(request, workshop)
+    context["short_url"] = request.build_absolute_uri(reverse("vote:ballot_start"))
+    return render(request, "workshops/workshop_present.html", context)
+
+
+@never_cache
+@require_GET
+def workshop_live(request: HttpRequest, pk: int) -> HttpResponse:
+    """The part of the presenter screen that htmx polls: counts, and results once revealed."""
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    return render(request, "workshops/workshop_present.html#live", _live_context(request, workshop))
+
+
+@require_POST
+def workshop_reveal(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    workshop.results_revealed = request.POST.get("reveal") == "1"
+    statement_pk = request.POST.get("statement", "")
+    if statement_pk == "all":
+        workshop.presented_statement = None
+    elif statement_pk.isdigit():
+        workshop.presented_statement = get_object_or_404(workshop.statements, pk=int(statement_pk))
+    workshop.save(update_fields=["results_revealed", "presented_statement", "updated_at"])
+    return redirect("workshops:workshop_present", pk=workshop.pk)
+
+
+def _live_context(request: HttpRequest, workshop: Workshop) -> dict:
+    statements = list(workshop.statements.select_related("theme"))
+    if workshop.presented_statement_id:
+        statements = [s for s in statements if s.pk == workshop.presented_statement_id]
+    results = services.results(workshop, statements)
+    return {
+        "workshop": workshop,
+        "rows": [_row(statement, results[statement.pk]) for statement in statements],
+        "all_statements": workshop.statements.all(),
+        "ballot_count": workshop.ballots.count(),
+    }
+
+
+# --- Results -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    x: float
+    width: float
+    value: int
+    count: int
+    label: str
+    fill: str
+    text_fill: str
+
+    @property
+    def text_x(self) -> float:
+        return self.x + self.width / 2
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    statement: Statement
+    stats: stats.StatementStats
+    bars: list[Bar]
+    role_rows: list[tuple[str, stats.StatementStats, list[Bar], str]]
+
+    @property
+    def bar_id(self) -> str:
+        return f"bar-{self.statement.pk}"
+
+
+def _bars(counts: dict[int, int]) -> list[Bar]:
+    labels = dict(Answer.choices)
+    return [
+        Bar(
+            s.x,
+            s.width,
+            s.value,
+            s.count,
+            str(labels[s.value]),
+            ANSWER_COLOURS[s.value],
+            ANSWER_TEXT_COLOURS[s.value],
+        )
+        for s in stats.diverging_segments(counts, BAR_HALF_WIDTH)
+        if s.count
+    ]
+
+
+def _row(statement: Statement, described: stats.StatementStats) -> ResultRow:
+    role_rows = [
+        (role, s, _bars(s.counts), f"bar-{statement.pk}-{index}")
+        for index, (role, s) in enumerate(described.by_role.items(), start=1)
+    ]
+    return ResultRow(statement, described, _bars(described.counts), role_rows)
+
+
+@require_GET
+def workshop_results(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk)
+    statements = list(workshop.statements.select_related("theme"))
+    results = services.results(workshop, statements)
+    by_pk = {statement.pk: statement for statement in statements}
+    consensual, divisive = stats.rank(results)
+    context = {
+        "workshop": workshop,
+        "rows": [_row(statement, results[statement.pk]) for statement in statements],
+        "consensual": [_row(by_pk[key], results[key]) for key in consensual],
+        "divisive": [_row(by_pk[key], results[key]) for key in divisive],
+        "answers": [(value, label, ANSWER_COLOURS[value]) for value, label in Answer.choices[1:]],
+        "ballot_count": workshop.ballots.count(),
+        "min_votes": stats.MIN_VOTES,
+    }
+    return render(request, "workshops/workshop_results.html", context)
+
+
+@require_GET
+def workshop_export(request: HttpRequest, pk: int, what: str, fmt: str) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk)
+    if what not in exports.TABLES or fmt not in exports.FORMATS:
+        raise Http404
+    return exports.download(workshop, what, fmt)
+
+
+# --- Statements ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def statement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.change")
+    next_order = (workshop.statements.aggregate(last=Max("order"))["last"] or 0) + 1
+    form = StatementForm(request.POST or None, initial={"order": next_order})
+    if form.is_valid():
+        form.instance.workshop = workshop
+        form.save()
+        messages.success(request, _("De stelling is toegevoegd."))
+        return redirect(workshop)
+    return render(request, "workshops/statement_form.html", {"form": form, "workshop": workshop})
+
+
+@require_http_methods(["GET", "POST"])
+def statement_paste(request: HttpRequest, pk: int) -> HttpResponse:
+    workshop = get_workshop_for_user(request, pk, "workshops.change")
+    form = StatementPasteForm(request.POST or None)
+    if form.is_valid():
+        added = services.add_statements(
+            workshop, form.cleaned_data["lines"], form.cleaned_data["theme"]
+        )
+        messages.success(
+            request,
+            _("%(count)d stellingen zijn toegevoegd.") % {"count": len(added)},
+        )
+        return redirect(workshop)
+    return render(request, "workshops/statement_paste.html", {"form": form, "workshop": workshop})
+
+
+@require_http_methods(["GET", "POST"])
+def statement_update(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request, pk, "workshops.change")
+    form = StatementForm(request.POST or None, instance=statement)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("De stelling is opgeslagen."))
+        return redirect(statement.workshop)
+    context = {"form": form, "workshop": statement.workshop, "statement": statement}
+    return render(request, "workshops/statement_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def statement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request, pk, "workshops.change")
+    workshop = statement.workshop
+    if request.method == "POST":
+        statement.delete()
+        messages.success(request, _("De stelling is verwijderd."))
+        return redirect(workshop)
+    context = {"statement": statement, "workshop": workshop, "vote_count": statement.votes.count()}
+    return render(request, "workshops/statement_confirm_delete.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def statement_outcome(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request, pk, "workshops.run")
+    form = OutcomeForm(request.POST or None, instance=statement)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("De uitkomst is bewaard."))
+        return redirect("workshops:workshop_results", pk=statement.workshop_id)
+    context = {"form": form, "workshop": statement.workshop, "statement": statement}
+    return render(request, "workshops/statement_outcome.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def statement_counts(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request, pk, "workshops.run")
+    current = dict(ManualCount.objects.filter(statement=statement).values_list("value", "count"))
+    form = ManualCountForm(request.POST or None, initial_counts=current)
+    if form.is_valid():
+        services.set_manual_counts(statement, form.counts())
+        messages.success(request, _("De telling is bewaard."))
+        return redirect("workshops:workshop_results", pk=statement.workshop_id)
+    phone = dict(statement.votes.values_list("value").annotate(n=Count("pk")).order_by())
+    context = {
+        "form": form,
+        "workshop": statement.workshop,
+        "statement": statement,
+        "phone_votes": sum(phone.values()),
+    }
+    return render(request, "workshops/statement_counts.html", context)
+
+
+@require_GET
+def statement_history(request: HttpRequest, pk: int) -> HttpResponse:
+    statement = get_statement_for_user(request, pk)
+    context = {
+        "object": statement,
+        "entries": history_of(statement),
+        "back_url": "workshops:workshop_list",
+    }
+    return render(request, "atlasplan/history.html", context)
