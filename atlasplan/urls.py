@@ -14,8 +14,9 @@ urlpatterns = [
     path("themes/<int:pk>/merge/", views.theme_merge, name="theme_merge"),
     path("themes/<int:pk>/delete/", views.theme_delete, name="theme_delete"),
     path("themes/<int:pk>/history/", views.theme_history, name="theme_history"),
-    path("stakeholders/", include("stakeholders.urls")),
+    # The method's steps, in their order.
     path("policies/", include("policies.urls")),
+    path("stakeholders/", include("stakeholders.urls")),
     path("workshops/", include("workshops.urls")),
     path("v/", include("workshops.public_urls")),
     # The language switch works before login too (the login page offers it).

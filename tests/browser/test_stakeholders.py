@@ -120,7 +120,9 @@ def test_a_reader_cannot_open_step_2(page, live_server, reader, login, register)
 def test_typing_a_close_name_warns_before_saving(page, live_server, consultant, login, register):
     login(consultant)
     page.goto(f"{live_server.url}/stakeholders/new/")
-    page.keyboard.type("Gazet van de Schelt")  # the name field has the focus
+    name = page.get_by_role("textbox", name="Naam")
+    expect(name).to_be_focused()  # the form opens with the focus in it
+    name.press_sequentially("Gazet van de Schelt")
     expect(page.get_by_test_id("similar-names")).to_contain_text("Gazet van de Schelde")
     page.get_by_label("Sector").select_option("media")
     page.get_by_role("button", name="Opslaan").click()
