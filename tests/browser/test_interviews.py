@@ -1,0 +1,68 @@
+"""Coding in a real browser: select a passage with the mouse, code it, see the highlight."""
+
+import pytest
+from playwright.sync_api import expect
+
+from atlasplan.models import Theme
+from tests.helpers import assert_no_axe_violations
+from tests.interviews.factories import (
+    ConsentFactory,
+    ExcerptFactory,
+    InterviewFactory,
+    TranscriptFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SELECT = """([phrase]) => {
+  const container = document.getElementById('source-text');
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.textContent.indexOf(phrase);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      container.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@pytest.fixture
+def interview(db):
+    theme = Theme.objects.create(name="Beeldvorming", colour="#e76f51")
+    interview = InterviewFactory()
+    ConsentFactory(interview=interview)
+    transcript = TranscriptFactory(interview=interview)
+    ExcerptFactory(transcript=transcript, phrase="hokjes", themes=[theme])
+    return interview
+
+
+def test_select_code_and_see_the_highlight(page, live_server, consultant, login, interview):
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/transcript/")
+    assert page.evaluate(SELECT, ["verhalen over de stad"])
+    expect(page.get_by_test_id("selection-preview")).to_contain_text("verhalen over de stad")
+    page.get_by_label("Beeldvorming").check()
+    page.get_by_label("Standpunt").select_option("critical")
+    page.get_by_role("button", name="Coderen").click()
+    mark = page.locator("#source-text mark", has_text="verhalen over de stad")
+    expect(mark).to_have_count(1)
+    expect(page.get_by_test_id("excerpt")).to_have_count(2)
+    colour = mark.evaluate("el => getComputedStyle(el).borderBottomColor")
+    assert colour == "rgb(231, 111, 81)"  # the theme's colour, from the generated CSS
+
+
+def test_interview_pages_have_no_wcag_violations(page, live_server, consultant, login, interview):
+    login(consultant)
+    for path in [f"/interviews/{interview.pk}/", f"/interviews/{interview.pk}/transcript/",
+                 "/interviews/positions/", "/interviews/quotes/", "/interviews/"]:  # fmt: skip
+        page.goto(f"{live_server.url}{path}")
+        assert_no_axe_violations(page)
