@@ -66,3 +66,29 @@ def test_interview_pages_have_no_wcag_violations(page, live_server, consultant, 
                  "/interviews/positions/", "/interviews/quotes/", "/interviews/"]:  # fmt: skip
         page.goto(f"{live_server.url}{path}")
         assert_no_axe_violations(page)
+
+
+def test_notes_are_saved_as_you_type_and_survive_a_dropped_connection(
+    page, live_server, consultant, login
+):
+    from tests.interviews.factories import GuideQuestionFactory
+
+    question = GuideQuestionFactory(text="Hoe kijkt u naar de stad?")
+    interview = InterviewFactory(guide=question.guide)
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/notes/")
+    assert_no_axe_violations(page)
+    area = page.get_by_label("Hoe kijkt u naar de stad?")
+    area.press_sequentially("Open en trots")
+    expect(page.get_by_test_id("note-status")).to_contain_text("opgeslagen")
+    assert interview.answers.get().text == "Open en trots"
+    page.context.set_offline(True)
+    area.press_sequentially(", maar bezorgd")
+    page.wait_for_timeout(1200)
+    expect(page.locator("#connection-status")).to_be_visible()
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function(
+        f"() => !localStorage.getItem('atlasplan:note-{interview.pk}-{question.pk}')"
+    )
+    assert interview.answers.get().text == "Open en trots, maar bezorgd"
