@@ -88,3 +88,13 @@ def test_srt_upload_keeps_speakers(consultant_client):
         f"/interviews/{interview.pk}/transcript/edit/", {"file": upload("a.srt", srt)}
     )
     assert interview.transcript.text == "Anna: Dag\n\nBram: Hallo"
+
+
+def test_search_is_dutch_aware_on_postgresql(consultant_client, coded):
+    import pytest
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Dutch stemming needs PostgreSQL")
+    html = consultant_client.get("/interviews/search/?q=verhaal").content.decode()
+    assert html.count('data-testid="quote"') == 4  # "verhaal" finds "verhalen"
