@@ -3,6 +3,7 @@ from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.roles import GROUP_NAMES, Role
@@ -71,7 +72,21 @@ class InterviewForm(forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.annotate(
             approved_first=approved
         ).order_by("approved_first", "name")
-        self.fields["interviewees"].queryset = Contact.objects.select_related("organisation")
+        contacts = Contact.objects.select_related("organisation")
+        chosen = self.data.get("organisation") or self.initial.get("organisation")
+        chosen = chosen or self.instance.organisation_id
+        if str(chosen or "").isdigit():  # only that organisation's people, not the whole register
+            contacts = contacts.filter(organisation_id=int(chosen))
+        self.fields["interviewees"].queryset = contacts
+        self.fields["organisation"].widget.attrs.update(
+            {  # choosing another organisation refreshes the list of its contacts (htmx)
+                "hx-get": reverse("interviews:interview_create"),
+                "hx-trigger": "change",
+                "hx-target": "#div_id_interviewees",
+                "hx-select": "#div_id_interviewees",
+                "hx-swap": "outerHTML",
+            }
+        )
         staff = [GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]]
         self.fields["interviewers"].queryset = (
             get_user_model().objects.filter(groups__name__in=staff).distinct().order_by("username")

@@ -184,3 +184,37 @@ def test_list_query_counts_do_not_grow_with_rows(consultant_client, theme, url):
     before = queries_for(consultant_client, url)
     add(10)
     assert queries_for(consultant_client, url) == before
+
+
+def test_interviewees_are_offered_from_the_chosen_organisation(consultant_client):
+    from tests.stakeholders.factories import ContactFactory
+
+    mine = ContactFactory(name="Sara Haddad")
+    ContactFactory(name="Iemand Anders")
+    html = consultant_client.get(
+        f"/interviews/new/?organisation={mine.organisation_id}"
+    ).content.decode()
+    assert "Sara Haddad" in html
+    assert "Iemand Anders" not in html
+    assert html.count('id="div_id_interviewees"') == 1  # the htmx target and selection
+
+
+def test_signed_consent_form_is_stored_and_served_only_to_raw_readers(
+    consultant_client, atlas_client, excerpt
+):
+    from tests.policies.files import pdf_bytes, upload
+
+    pk = excerpt.interview_id
+    consultant_client.post(
+        f"/interviews/{pk}/consent/",
+        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+         "form": upload("toestemming.pdf", pdf_bytes("Ik stem toe."))},
+    )  # fmt: skip
+    assert consultant_client.get(f"/interviews/{pk}/consent/file/").status_code == 200
+    assert atlas_client.get(f"/interviews/{pk}/consent/file/").status_code == 404
+    refused = consultant_client.post(
+        f"/interviews/{pk}/consent/",
+        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+         "form": upload("toestemming.pdf", b"geen pdf")},
+    )  # fmt: skip
+    assert "geen geldig PDF-bestand" in refused.content.decode()
