@@ -35,6 +35,11 @@ urlpatterns = [
     path("quotes/export.<str:fmt>", views.quote_export, name="quote_export"),
     path("positions/", views.position_map, name="position_map"),
     path("positions/<slug:row>/<int:theme_pk>/", views.position_cell, name="position_cell"),
+    path(
+        "positions/<slug:row>/<int:theme_pk>/history/",
+        views.summary_history,
+        name="summary_history",
+    ),
     path("codebook/", views.codebook_report, name="codebook_report"),
     path("export.qdpx", views.project_export, name="project_export"),
     path("search/", views.search, name="search"),

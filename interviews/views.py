@@ -565,8 +565,19 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
         "summary": summary,
         "form": form,
         "organisation": organisation,
+        "row_key": row,
     }
     return render(request, "interviews/position_cell.html", context)
+
+
+@require_GET
+def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
+    require(request.user, "interviews.view")
+    organisation = positions.organisation_of_row(row)
+    summary = get_object_or_404(PositionSummary, organisation=organisation, theme_id=theme_pk)
+    back = reverse("interviews:position_cell", args=[row, theme_pk])
+    context = {"object": summary, "entries": history_of(summary), "back_url": back}
+    return render(request, "atlasplan/history.html", context)
 
 
 @require_GET

@@ -98,3 +98,16 @@ def test_search_is_dutch_aware_on_postgresql(consultant_client, coded):
         pytest.skip("Dutch stemming needs PostgreSQL")
     html = consultant_client.get("/interviews/search/?q=verhaal").content.decode()
     assert html.count('data-testid="quote"') == 4  # "verhaal" finds "verhalen"
+
+
+def test_summary_history_and_dashboard_card(consultant_client, reader_client, coded, theme):
+    organisation = coded["named"].interview.organisation
+    url = f"/interviews/positions/org-{organisation.pk}/{theme.pk}/"
+    consultant_client.post(url, {"text": "Eerste versie"})
+    consultant_client.post(url, {"text": "Tweede versie"})
+    history = consultant_client.get(f"{url}history/").content.decode()
+    assert "Eerste versie" in history and "Tweede versie" in history
+    assert reader_client.get(f"{url}history/").status_code == 403
+    dashboard = consultant_client.get("/").content.decode()
+    assert "4 interviews, 0 gecodeerd" in dashboard
+    assert "2 citaten" in reader_client.get("/").content.decode()
