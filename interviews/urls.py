@@ -34,6 +34,7 @@ urlpatterns = [
     path("quotes/", views.quote_bank, name="quote_bank"),
     path("quotes/export.<str:fmt>", views.quote_export, name="quote_export"),
     path("positions/", views.position_map, name="position_map"),
+    path("positions/<slug:row>/", views.organisation_positions, name="organisation_positions"),
     path("positions/<slug:row>/<int:theme_pk>/", views.position_cell, name="position_cell"),
     path(
         "positions/<slug:row>/<int:theme_pk>/history/",

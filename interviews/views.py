@@ -571,6 +571,28 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
 
 
 @require_GET
+def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
+    """One organisation's written positions per theme, each with its visible evidence."""
+    require(request.user, "interviews.view")
+    organisation = positions.organisation_of_row(row)
+    if organisation is None:
+        raise Http404
+    excerpts = privacy.quote_queryset(request.user).filter(interview__organisation=organisation)
+    quotes = [
+        q for q in privacy.visible_quotes(excerpts, request.user) if positions.row_key(q) == row
+    ]
+    summaries = {s.theme_id: s for s in organisation.position_summaries.select_related("theme")}
+    by_theme: dict[int, list] = {}
+    for quote in quotes:
+        for theme in quote.excerpt.themes.all():
+            by_theme.setdefault(theme.pk, []).append(quote)
+    themes = Theme.objects.filter(pk__in={*by_theme, *summaries}).order_by("name")
+    sections = [(theme, summaries.get(theme.pk), by_theme.get(theme.pk, [])) for theme in themes]
+    context = {"organisation": organisation, "row_key": row, "sections": sections}
+    return render(request, "interviews/organisation_positions.html", context)
+
+
+@require_GET
 def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
     require(request.user, "interviews.view")
     organisation = positions.organisation_of_row(row)

@@ -111,3 +111,17 @@ def test_summary_history_and_dashboard_card(consultant_client, reader_client, co
     dashboard = consultant_client.get("/").content.decode()
     assert "4 interviews, 0 gecodeerd" in dashboard
     assert "2 citaten" in reader_client.get("/").content.decode()
+
+
+def test_organisation_positions_page(consultant_client, atlas_client, reader_client, coded, theme):
+    organisation = coded["named"].interview.organisation
+    PositionSummary.objects.create(organisation=organisation, theme=theme, text="Samengevat")
+    url = f"/interviews/positions/org-{organisation.pk}/"
+    html = consultant_client.get(url).content.decode()
+    assert "Samengevat" in html and "verhalen over de stad" in html
+    assert f'href="{url}"' in consultant_client.get("/interviews/positions/").content.decode()
+    assert "Samengevat" in atlas_client.get(url).content.decode()
+    assert reader_client.get(url).status_code == 403
+    anonymous = coded["anonymous"].interview.organisation
+    html = atlas_client.get(f"/interviews/positions/org-{anonymous.pk}/").content.decode()
+    assert "verhalen over de stad" not in html  # anonymised quotes never sit under a name
