@@ -171,8 +171,21 @@ def test_consent_withdrawal_is_recorded_with_history(consultant_client, excerpt)
     assert "Ingetrokken op" in history
 
 
-@pytest.mark.parametrize("url", ["/interviews/quotes/", "/interviews/positions/", "/interviews/"])
-def test_list_query_counts_do_not_grow_with_rows(consultant_client, theme, url):
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("consultant", "/interviews/quotes/"),
+        ("consultant", "/interviews/positions/"),
+        ("consultant", "/interviews/"),
+        ("atlas_member", "/interviews/quotes/"),
+        ("atlas_member", "/interviews/positions/"),
+        ("reader", "/interviews/quotes/"),
+        ("reader", "/interviews/positions/"),
+    ],
+)
+def test_list_query_counts_do_not_grow_with_rows(who, url, request, theme):
+    client = client_for(request.getfixturevalue(who))
+
     def add(n):
         for _ in range(n):
             interview = InterviewFactory()
@@ -180,10 +193,10 @@ def test_list_query_counts_do_not_grow_with_rows(consultant_client, theme, url):
             ExcerptFactory(transcript=TranscriptFactory(interview=interview), themes=[theme])
 
     add(3)
-    queries_for(consultant_client, url)  # warm caches (content types, sessions)
-    before = queries_for(consultant_client, url)
+    queries_for(client, url)  # warm caches (content types, sessions)
+    before = queries_for(client, url)
     add(10)
-    assert queries_for(consultant_client, url) == before
+    assert queries_for(client, url) == before
 
 
 def test_interviewees_are_offered_from_the_chosen_organisation(consultant_client):
