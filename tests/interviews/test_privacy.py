@@ -15,7 +15,7 @@ SECTOR = "een organisatie uit de sector middenveld"
 
 def shown(content: bytes) -> set[str]:
     html = content.decode()
-    patterns = ['quote-source">{}<', '<th scope="row">{}</th>', "{}</a>:"]
+    patterns = ['quote-source">{}<', '<th scope="row">{}</th>', '">{}</a></th>', "{}</a>:"]
     return {name for name in ORGS if any(p.format(name) in html for p in patterns)}
 
 
