@@ -37,6 +37,18 @@
     if (first) { first.focus({ preventScroll: true }); }
   }
 
+  // A click on a highlight (without selecting) shows its code in the list beside the text.
+  container.addEventListener("click", function (event) {
+    var mark = event.target.closest("mark[data-excerpts]");
+    var selection = window.getSelection();
+    if (!mark || (selection && !selection.isCollapsed)) { return; }
+    var item = document.getElementById("excerpt-" + mark.dataset.excerpts.split(" ")[0]);
+    if (item) {
+      item.scrollIntoView({ block: "nearest" });
+      item.classList.add("excerpt-focus");
+      window.setTimeout(function () { item.classList.remove("excerpt-focus"); }, 1500);
+    }
+  });
   container.addEventListener("mouseup", capture);
   container.addEventListener("keyup", capture);
   // Typing a passage by hand means: find it in the text (the keyboard way).
