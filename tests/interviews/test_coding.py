@@ -207,3 +207,18 @@ def test_qdpx_is_valid_against_the_refi_qda_schema(consultant, theme):
 def test_qdpx_download_is_for_consultants(consultant_client, atlas_client):
     assert consultant_client.get("/interviews/export.qdpx").status_code == 200
     assert atlas_client.get("/interviews/export.qdpx").status_code == 403
+
+
+def test_odt_and_txt_transcripts_are_read(consultant_client, interview):
+    from tests.policies.files import odt_bytes
+
+    post_transcript(
+        consultant_client, interview, file=upload("g.odt", odt_bytes("A: een", "B: twee"))
+    )
+    assert Transcript.objects.get(interview=interview).text == "A: een\nB: twee"
+    post_transcript(
+        consultant_client, interview, file=upload("g.txt", "A: één\r\nB: drie".encode())
+    )
+    transcript = Transcript.objects.get(interview=interview)
+    assert transcript.text == "A: één\nB: drie"
+    assert transcript.versions.count() == 2

@@ -94,3 +94,15 @@ def test_exports_follow_consent(fmt, who, expected, request, coded):
     assert {name for name in ORGS if name in text} == expected
     quotes = text.count("verhalen over de stad")
     assert quotes == {"consultant": 4, "atlas_member": 2, "reader": 2}[who]
+
+
+def test_refused_or_missing_consent_hides_quotes_outside_the_research_space(
+    atlas_member, reader, theme
+):
+    from interviews.models import ConsentScope
+    from tests.interviews.conftest import make_coded
+
+    make_coded(ConsentScope.NAMED, theme, "Vzw Geweigerd", given=False)
+    make_coded(None, theme, "Vzw Zonder")
+    for user in (atlas_member, reader):
+        assert privacy.visible_excerpts(user).count() == 0
