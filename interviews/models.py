@@ -406,3 +406,22 @@ class PositionSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} · {self.theme}"
+
+    def save(self, *args, **kwargs) -> None:
+        """When a theme merge moves this summary onto a theme that already has one for the
+        same organisation, both texts are kept in that one instead of failing."""
+        other = None
+        if self.pk:
+            other = (
+                PositionSummary.objects.filter(
+                    organisation_id=self.organisation_id, theme_id=self.theme_id
+                )
+                .exclude(pk=self.pk)
+                .first()
+            )
+        if other is None:
+            super().save(*args, **kwargs)
+            return
+        other.text = f"{other.text}\n\n{self.text}"
+        other.save()
+        self.delete()

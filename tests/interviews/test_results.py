@@ -125,3 +125,15 @@ def test_organisation_positions_page(consultant_client, atlas_client, reader_cli
     anonymous = coded["anonymous"].interview.organisation
     html = atlas_client.get(f"/interviews/positions/org-{anonymous.pk}/").content.decode()
     assert "verhalen over de stad" not in html  # anonymised quotes never sit under a name
+
+
+def test_merging_themes_keeps_both_position_summaries(consultant_client, coded, theme):
+    from atlasplan.models import Theme
+
+    organisation = coded["named"].interview.organisation
+    other = Theme.objects.create(name="Imago")
+    PositionSummary.objects.create(organisation=organisation, theme=theme, text="Eerste")
+    PositionSummary.objects.create(organisation=organisation, theme=other, text="Tweede")
+    response = consultant_client.post(f"/themes/{other.pk}/merge/", {"target": theme.pk})
+    assert response.status_code == 302
+    assert PositionSummary.objects.get(organisation=organisation).text == "Eerste\n\nTweede"
