@@ -15,9 +15,6 @@ from interviews.models import (
 from stakeholders.models import Progress
 from stakeholders.services import record_progress
 
-# How far from its old place an excerpt's text may be found again before we prefer the
-# nearest other occurrence: any distance is accepted, the nearest occurrence wins.
-
 
 class CodingError(ValueError):
     """The coding request cannot be carried out; the message is meant for the user."""

@@ -105,8 +105,9 @@ def interview_list(request: HttpRequest) -> HttpResponse:
 def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
     initial = {"interviewers": [request.user.pk]}
-    if organisation := request.GET.get("organisation", "").strip():
-        initial["organisation"] = organisation if organisation.isdigit() else None
+    organisation = request.GET.get("organisation", "").strip()
+    if organisation.isdigit():  # "Interview plannen" from an organisation, or the htmx refresh
+        initial["organisation"] = int(organisation)
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
         interview = save_interview(form, request.user)
