@@ -1,3 +1,5 @@
+import difflib
+
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, QuerySet
@@ -270,9 +272,17 @@ def transcript_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def transcript_history(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk)
     transcript = get_object_or_404(Transcript, interview=interview)
-    versions = transcript.versions.select_related("saved_by")
+    versions = list(transcript.versions.select_related("saved_by"))
+    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+        newer.changes = changed_lines(older.text, newer.text) if older else []
     context = {"interview": interview, "transcript": transcript, "versions": versions}
     return render(request, "interviews/transcript_history.html", context)
+
+
+def changed_lines(old: str, new: str) -> list[tuple[str, str]]:
+    """The paragraphs removed ("-") and added ("+") between two versions of a text."""
+    differ = difflib.ndiff(old.splitlines(), new.splitlines())
+    return [(line[0], line[2:]) for line in differ if line[:1] in {"-", "+"} and line[2:].strip()]
 
 
 @require_GET

@@ -222,3 +222,10 @@ def test_odt_and_txt_transcripts_are_read(consultant_client, interview):
     transcript = Transcript.objects.get(interview=interview)
     assert transcript.text == "A: één\nB: drie"
     assert transcript.versions.count() == 2
+
+
+def test_versions_page_shows_what_changed(consultant_client, interview):
+    post_transcript(consultant_client, interview, text="A: een\nB: twee")
+    post_transcript(consultant_client, interview, text="A: een\nB: drie")
+    html = consultant_client.get(f"/interviews/{interview.pk}/transcript/history/").content.decode()
+    assert "<del>- B: twee</del>" in html and "<ins>+ B: drie</ins>" in html
