@@ -62,8 +62,14 @@ def test_select_code_and_see_the_highlight(page, live_server, consultant, login,
 
 def test_interview_pages_have_no_wcag_violations(page, live_server, consultant, login, interview):
     login(consultant)
+    org = interview.organisation_id
+    theme = Theme.objects.get().pk
     for path in [f"/interviews/{interview.pk}/", f"/interviews/{interview.pk}/transcript/",
-                 "/interviews/positions/", "/interviews/quotes/", "/interviews/"]:  # fmt: skip
+                 f"/interviews/{interview.pk}/transcript/history/", f"/interviews/{interview.pk}/consent/",
+                 f"/interviews/{interview.pk}/edit/", "/interviews/new/", "/interviews/guides/new/",
+                 "/interviews/positions/", f"/interviews/positions/org-{org}/",
+                 f"/interviews/positions/org-{org}/{theme}/", "/interviews/quotes/", "/interviews/",
+                 "/interviews/codebook/", "/interviews/search/?q=stad"]:  # fmt: skip
         page.goto(f"{live_server.url}{path}")
         assert_no_axe_violations(page)
 
