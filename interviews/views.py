@@ -273,7 +273,8 @@ def transcript_history(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk)
     transcript = get_object_or_404(Transcript, interview=interview)
     versions = list(transcript.versions.select_related("saved_by"))
-    for newer, older in zip(versions, [*versions[1:], None], strict=True):
+    for index, newer in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
         newer.changes = changed_lines(older.text, newer.text) if older else []
     context = {"interview": interview, "transcript": transcript, "versions": versions}
     return render(request, "interviews/transcript_history.html", context)
