@@ -50,6 +50,12 @@ class QuoteFilter(django_filters.FilterSet):
         choices=Sector.choices,
         empty_label=_("Alle sectoren"),
     )
+    consent = django_filters.ChoiceFilter(
+        label=_("Toestemming"),
+        choices=[*ConsentScope.choices, ("withdrawn", _("Ingetrokken of geweigerd"))],
+        empty_label=_("Elke toestemming"),
+        method="filter_consent",
+    )
     surprising = django_filters.BooleanFilter(
         label=_("Enkel verrassend"), widget=forms.CheckboxInput, method="filter_flag"
     )
@@ -59,11 +65,13 @@ class QuoteFilter(django_filters.FilterSet):
 
     class Meta:
         model = Excerpt
-        fields = ["theme", "stance", "organisation", "sector", "surprising", "quotable"]
+        fields = ["theme", "stance", "organisation", "sector", "consent", "surprising", "quotable"]
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
+        if not is_consultant(user):
+            del self.filters["consent"]  # only the research space sees restricted quotes
         if not can(user, "interviews.view"):
             del self.filters["organisation"]
         elif not is_consultant(user):
@@ -82,6 +90,18 @@ class QuoteFilter(django_filters.FilterSet):
         )
         return matching.filter(
             Q(interview__consent__scope=ConsentScope.NAMED) | Q(interview_id__in=own)
+        )
+
+    def filter_consent(self, queryset, name, value):
+        if value == "withdrawn":
+            return queryset.filter(
+                Q(interview__consent__withdrawn_on__isnull=False)
+                | Q(interview__consent__given=False)
+            )
+        return queryset.filter(
+            interview__consent__scope=value,
+            interview__consent__given=True,
+            interview__consent__withdrawn_on__isnull=True,
         )
 
     def filter_flag(self, queryset, name, value):

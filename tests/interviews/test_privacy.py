@@ -106,3 +106,13 @@ def test_refused_or_missing_consent_hides_quotes_outside_the_research_space(
     make_coded(None, theme, "Vzw Zonder")
     for user in (atlas_member, reader):
         assert privacy.visible_excerpts(user).count() == 0
+
+
+def test_consultant_filters_the_quote_bank_by_consent(consultant_client, reader_client, coded):
+    def sources(client, query):
+        html = client.get(f"/interviews/quotes/{query}").content.decode()
+        return shown(html.encode())
+
+    assert sources(consultant_client, "?consent=named") == {"Vzw Benoemd"}
+    assert sources(consultant_client, "?consent=withdrawn") == {"Vzw Ingetrokken"}
+    assert 'name="consent"' not in reader_client.get("/interviews/quotes/").content.decode()
