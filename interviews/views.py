@@ -415,25 +415,31 @@ def guide_list(request: HttpRequest) -> HttpResponse:
     return render(request, "interviews/guide_list.html", {"guides": guides})
 
 
+# Questions removed from a guide that already have notes are kept aside (nothing lost)
+# at RETIRED + their id, a position no active question uses.
+RETIRED = 10_000
+
+
 @transaction.atomic
 def _save_guide(form: GuideForm) -> InterviewGuide:
     guide = form.save()
     questions = form.cleaned_data["questions"]
     existing = list(guide.questions.all())
-    if [q.text for q in existing] != questions:
-        for question in existing:  # move aside so the new order never collides
-            question.position += 10_000
-            question.save(update_fields=["position"])
-        for position, text in enumerate(questions, start=1):
-            match = next((q for q in existing if q.text == text and q.position >= 10_000), None)
-            if match:
-                match.position = position
-                match.save(update_fields=["position"])
-            else:
-                GuideQuestion.objects.create(guide=guide, position=position, text=text)
-        for question in existing:
-            if question.position >= 10_000 and not question.answers.exists():
-                question.delete()
+    if [q.text for q in existing] == questions:
+        return guide
+    for question in existing:  # move aside so the new order never collides
+        question.position = RETIRED + question.pk
+        question.save(update_fields=["position"])
+    for position, text in enumerate(questions, start=1):
+        match = next((q for q in existing if q.text == text and q.position >= RETIRED), None)
+        if match:
+            match.position = position
+            match.save(update_fields=["position"])
+        else:
+            GuideQuestion.objects.create(guide=guide, position=position, text=text)
+    for question in existing:
+        if question.position >= RETIRED and not question.answers.exists():
+            question.delete()
     return guide
 
 
@@ -458,7 +464,7 @@ def get_guide_for_user(request: HttpRequest, pk: int, action: str = "interviews.
 @require_GET
 def guide_detail(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk)
-    questions = guide.questions.filter(position__lt=10_000)
+    questions = guide.questions.filter(position__lt=RETIRED)
     return render(request, "interviews/guide_detail.html", {"guide": guide, "questions": questions})
 
 
@@ -482,7 +488,7 @@ def guide_copy(request: HttpRequest, pk: int) -> HttpResponse:
             n += 1
             title = _("Kopie %(n)d van %(title)s") % {"n": n, "title": guide.title}
         copy = InterviewGuide.objects.create(title=title[:200], description=guide.description)
-        for question in guide.questions.filter(position__lt=10_000):
+        for question in guide.questions.filter(position__lt=RETIRED):
             GuideQuestion.objects.create(guide=copy, position=question.position, text=question.text)
     messages.success(request, _("De leidraad is gekopieerd."))
     return redirect(copy)

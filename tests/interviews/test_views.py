@@ -231,3 +231,23 @@ def test_signed_consent_form_is_stored_and_served_only_to_raw_readers(
          "form": upload("toestemming.pdf", b"geen pdf")},
     )  # fmt: skip
     assert "geen geldig PDF-bestand" in refused.content.decode()
+
+
+def test_editing_a_guide_keeps_answered_questions_and_reorders(consultant_client):
+    from interviews.models import NoteAnswer
+    from tests.interviews.factories import GuideFactory
+
+    guide = GuideFactory(title="Leidraad")
+    first = GuideQuestionFactory(guide=guide, position=1, text="Een?")
+    GuideQuestionFactory(guide=guide, position=2, text="Twee?")
+    NoteAnswer.objects.create(interview=InterviewFactory(guide=guide), question=first, text="x")
+    url = f"/interviews/guides/{guide.pk}/edit/"
+    for questions in ["Twee?\nDrie?", "Drie?\nTwee?\nVier?", "Een?\nDrie?"]:
+        assert (
+            consultant_client.post(url, {"title": "Leidraad", "questions": questions}).status_code
+            == 302
+        )
+    html = consultant_client.get(f"/interviews/guides/{guide.pk}/").content.decode()
+    assert html.index("Een?") < html.index("Drie?") and "Twee?" not in html
+    first.refresh_from_db()
+    assert first.position == 1  # the answered question came back, its notes intact
