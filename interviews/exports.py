@@ -118,8 +118,10 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
             _q("Code"),
             {"guid": guid("stance", value), "name": str(label), "isCodable": "true"},
         )
+    cases = ET.SubElement(project, _q("Cases"))  # one per organisation: its sources
     sources = ET.SubElement(project, _q("Sources"))
     files: dict[str, str] = {}
+    by_organisation: dict = {}
     transcripts = Transcript.objects.filter(interview__in=raw).select_related(
         "interview__organisation"
     )
@@ -149,6 +151,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         ),
     ]:
         source_guid = guid(kind, obj.pk)
+        by_organisation.setdefault(obj.interview.organisation, []).append(source_guid)
         files[f"sources/{source_guid}.txt"] = obj.text
         source = ET.SubElement(
             sources, _q("TextSource"),
@@ -156,6 +159,19 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         )  # fmt: skip
         for excerpt in by_source.get((kind, obj.pk), []):
             _add_selection(source, excerpt, user)
+    for organisation, source_guids in by_organisation.items():
+        case = ET.SubElement(
+            cases,
+            _q("Case"),
+            {"guid": guid("organisation", organisation.pk), "name": str(organisation)},
+        )
+        ET.SubElement(case, _q("Description")).text = organisation.get_sector_display()
+        for source_guid in source_guids:
+            ET.SubElement(case, _q("SourceRef"), {"targetGUID": source_guid})
+    if not len(cases):
+        project.remove(cases)  # the schema wants at least one case in <Cases>
+    if not len(sources):
+        project.remove(sources)
     return ET.tostring(project, encoding="utf-8", xml_declaration=True), files
 
 

@@ -202,6 +202,12 @@ def test_qdpx_is_valid_against_the_refi_qda_schema(consultant, theme):
         assert archive.read(sources[0]).decode() == excerpt.transcript.text
     xmlschema.XMLSchema(SCHEMA).validate(io.BytesIO(project))
     assert b"verhalen over de stad" in project
+    assert excerpt.interview.organisation.name.encode() in project  # a case per organisation
+
+
+def test_an_empty_qdpx_is_still_valid(consultant):
+    with zipfile.ZipFile(io.BytesIO(qdpx_bytes(consultant))) as archive:
+        xmlschema.XMLSchema(SCHEMA).validate(io.BytesIO(archive.read("project.qde")))
 
 
 def test_qdpx_download_is_for_consultants(consultant_client, atlas_client):
