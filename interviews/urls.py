@@ -29,6 +29,7 @@ urlpatterns = [
     path("guides/new/", views.guide_create, name="guide_create"),
     path("guides/<int:pk>/", views.guide_detail, name="guide_detail"),
     path("guides/<int:pk>/edit/", views.guide_update, name="guide_update"),
+    path("guides/<int:pk>/delete/", views.guide_delete, name="guide_delete"),
     path("guides/<int:pk>/copy/", views.guide_copy, name="guide_copy"),
     path("guides/<int:pk>/history/", views.guide_history, name="guide_history"),
     path("quotes/", views.quote_bank, name="quote_bank"),

@@ -494,6 +494,24 @@ def guide_copy(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(copy)
 
 
+@require_http_methods(["GET", "POST"])
+def guide_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk, "interviews.change")
+    in_use = guide.interviews.exists()
+    if request.method == "POST":
+        if in_use:
+            messages.error(
+                request, _("Deze leidraad wordt gebruikt door interviews: kopieer of bewerk hem.")
+            )
+        else:
+            guide.delete()
+            messages.success(request, _("De leidraad is verwijderd."))
+            return redirect("interviews:guide_list")
+    return render(
+        request, "interviews/guide_confirm_delete.html", {"guide": guide, "in_use": in_use}
+    )
+
+
 @require_GET
 def guide_history(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk)

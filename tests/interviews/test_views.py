@@ -251,3 +251,16 @@ def test_editing_a_guide_keeps_answered_questions_and_reorders(consultant_client
     assert html.index("Een?") < html.index("Drie?") and "Twee?" not in html
     first.refresh_from_db()
     assert first.position == 1  # the answered question came back, its notes intact
+
+
+def test_a_guide_in_use_is_not_deleted(consultant_client, atlas_client):
+    from interviews.models import InterviewGuide
+    from tests.interviews.factories import GuideFactory
+
+    used, unused = GuideFactory(), GuideFactory()
+    InterviewFactory(guide=used)
+    assert atlas_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 403
+    response = consultant_client.post(f"/interviews/guides/{used.pk}/delete/")
+    assert "wordt gebruikt door interviews" in response.content.decode()
+    assert consultant_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 302
+    assert list(InterviewGuide.objects.all()) == [used]
