@@ -8,6 +8,7 @@ valid file whose text cannot be read (a scanned PDF, say) is accepted with empty
 
 import html
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,6 +34,8 @@ class Kind(StrEnum):
     ODT = "odt"
     TXT = "txt"
     HTML = "html"
+    VTT = "vtt"
+    SRT = "srt"
 
 
 EXTENSIONS = {
@@ -44,6 +47,8 @@ EXTENSIONS = {
     ".md": Kind.TXT,
     ".html": Kind.HTML,
     ".htm": Kind.HTML,
+    ".vtt": Kind.VTT,
+    ".srt": Kind.SRT,
 }
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe")
@@ -204,6 +209,62 @@ def _read_html(data: bytes, name: str) -> tuple[str, None]:
     return _clip("\n".join(line for line in lines if line)), None
 
 
+CUE_TIMING = re.compile(r"^\s*(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}\s*-->")
+VTT_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>)?$")
+SPEAKER_PREFIX = re.compile(r"^([^:\n]{1,60}):\s+(.*)$")
+
+
+def _read_subtitles(data: bytes, name: str, kind: Kind) -> tuple[str, None]:
+    """Subtitles (VTT or SRT) as speaker turns: "Naam: tekst", one paragraph per turn.
+
+    Timings, cue numbers and the VTT header are dropped; consecutive cues of the same
+    speaker are joined into one turn, so the transcript reads like a conversation.
+    """
+    text = _decode_text(data, name, kind).replace("\r\n", "\n")
+    if kind == Kind.VTT and not text.lstrip().startswith("WEBVTT"):
+        raise _not_what_it_claims(name, kind)
+    blocks = [block.strip().splitlines() for block in re.split(r"\n\s*\n", text)]
+    if not any(CUE_TIMING.match(line) for block in blocks for line in block):
+        raise _not_what_it_claims(name, kind)
+    turns: list[list[str]] = []  # [speaker, words]
+    for block in blocks:
+        if not any(CUE_TIMING.match(line) for line in block):
+            continue  # header, NOTE or STYLE blocks
+        lines = block[next(i for i, line in enumerate(block) if CUE_TIMING.match(line)) + 1 :]
+        speaker, words = _cue_turn(" ".join(line.strip() for line in lines))
+        if not words:
+            continue
+        if turns and (speaker is None or speaker == turns[-1][0]):
+            turns[-1][1] += " " + words
+        else:
+            turns.append([speaker, words])
+    paragraphs = [f"{speaker}: {words}" if speaker else words for speaker, words in turns]
+    return _clip("\n\n".join(paragraphs).strip()), None
+
+
+def _cue_turn(cue: str) -> tuple[str | None, str]:
+    voice = VTT_VOICE.match(cue)
+    if voice:
+        return voice.group(1).strip(), _strip_tags(voice.group(2))
+    cue = _strip_tags(cue)
+    prefixed = SPEAKER_PREFIX.match(cue)
+    if prefixed:
+        return prefixed.group(1).strip(), prefixed.group(2).strip()
+    return None, cue
+
+
+def _strip_tags(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+def _read_vtt(data: bytes, name: str) -> tuple[str, None]:
+    return _read_subtitles(data, name, Kind.VTT)
+
+
+def _read_srt(data: bytes, name: str) -> tuple[str, None]:
+    return _read_subtitles(data, name, Kind.SRT)
+
+
 def _clip(text: str) -> str:
     # NUL characters (PDF extraction yields them) cannot be stored in a PostgreSQL text column.
     return text.replace("\x00", "")[:MAX_TEXT_CHARS]
@@ -215,4 +276,6 @@ _READERS = {
     Kind.ODT: _read_odt,
     Kind.TXT: _read_txt,
     Kind.HTML: _read_html,
+    Kind.VTT: _read_vtt,
+    Kind.SRT: _read_srt,
 }

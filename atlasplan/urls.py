@@ -17,6 +17,7 @@ urlpatterns = [
     # The method's steps, in their order.
     path("policies/", include("policies.urls")),
     path("stakeholders/", include("stakeholders.urls")),
+    path("interviews/", include("interviews.urls")),
     path("workshops/", include("workshops.urls")),
     path("v/", include("workshops.public_urls")),
     # The language switch works before login too (the login page offers it).

@@ -7,14 +7,18 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("3 Interviews")
 
     def ready(self) -> None:
-        from atlasplan import steps
-        from interviews import rules  # noqa: F401  (registers this step's rules)
+        from atlasplan import demo, steps
+        from interviews import dashboard, rules  # noqa: F401  (registers this step's rules)
+        from interviews import demo as interviews_demo
 
         steps.register(
             steps.Step(
                 number=3,
                 title=_("Interviews"),
                 summary=_("Neem diepte-interviews af en breng standpunten en posities in kaart."),
-                rule="interviews.view",
+                rule="interviews.view_results",
+                url_name="interviews:interview_list",
+                card=dashboard.card,
             )
         )
+        demo.register(demo.DemoPart(order=30, name="interviews", load=interviews_demo.load))

@@ -1,0 +1,73 @@
+"""The position map: rows (organisations, or sectors for anonymised quotes) by themes.
+
+Built from :func:`interviews.privacy.visible_quotes`, so a quote that may only be shown
+anonymised counts in its sector's row, never in its organisation's.
+"""
+
+from collections import Counter, defaultdict
+
+from django.utils.translation import gettext as _
+
+from atlasplan.models import Theme
+from interviews.models import Stance
+from interviews.privacy import VisibleQuote
+from stakeholders.models import Organisation, Sector
+
+# On a tie the more careful reading wins: nuanced before critical before supportive.
+TIE_ORDER = [Stance.NUANCED, Stance.CRITICAL, Stance.SUPPORTIVE, Stance.NEUTRAL]
+
+
+def row_key(quote: VisibleQuote) -> str:
+    organisation = quote.excerpt.interview.organisation
+    if quote.is_anonymous:
+        return f"sector-{organisation.sector}"
+    return f"org-{organisation.pk}"
+
+
+def organisation_of_row(row: str) -> Organisation | None:
+    if row.startswith("org-") and row[4:].isdigit():
+        return Organisation.objects.filter(pk=int(row[4:])).first()
+    return None
+
+
+def row_label(row: str, quotes: list[VisibleQuote], organisation: Organisation | None) -> str:
+    if organisation is not None:
+        return str(organisation)
+    if quotes:
+        return quotes[0].source_label
+    sector = row.removeprefix("sector-")
+    return _("Anoniem: %(sector)s") % {"sector": dict(Sector.choices).get(sector, sector)}
+
+
+def prevailing(stances: Counter) -> str:
+    top = max(stances.values())
+    return next(s for s in TIE_ORDER if stances.get(s) == top)
+
+
+def position_map(quotes: list[VisibleQuote]) -> dict:
+    cells: dict[tuple[str, int], Counter] = defaultdict(Counter)
+    labels: dict[str, str] = {}
+    themes_used: set[int] = set()
+    for quote in quotes:
+        key = row_key(quote)
+        labels[key] = quote.source_label
+        for theme in quote.excerpt.themes.all():
+            cells[key, theme.pk][quote.excerpt.stance] += 1
+            themes_used.add(theme.pk)
+    themes = [t for t in Theme.objects.order_by("name") if t.pk in themes_used]
+    stance_labels = dict(Stance.choices)
+    rows = []
+    for key in sorted(labels, key=lambda k: (k.startswith("sector-"), labels[k].lower())):
+        row_cells = []
+        for theme in themes:
+            stances = cells.get((key, theme.pk))
+            if stances:
+                stance = prevailing(stances)
+                row_cells.append(
+                    {"theme": theme, "count": sum(stances.values()), "stance": stance,
+                     "stance_label": stance_labels[stance]}
+                )  # fmt: skip
+            else:
+                row_cells.append({"theme": theme, "count": 0})
+        rows.append({"key": key, "label": labels[key], "cells": row_cells})
+    return {"themes": themes, "rows": rows, "stances": Stance.choices}

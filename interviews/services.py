@@ -1,0 +1,143 @@
+"""Writes that touch several models, and the text logic of coding (offsets, re-anchoring)."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from interviews.models import (
+    Anchor,
+    Excerpt,
+    Interview,
+    NoteAnswer,
+    Status,
+    Transcript,
+    TranscriptVersion,
+)
+from stakeholders.models import Progress
+from stakeholders.services import record_progress
+
+
+class CodingError(ValueError):
+    """The coding request cannot be carried out; the message is meant for the user."""
+
+
+def shortlist_progress_for(status: str) -> str:
+    return Progress.INTERVIEW_PLANNED if status == Status.PLANNED else Progress.INTERVIEWED
+
+
+@transaction.atomic
+def save_interview(form, user) -> Interview:
+    """Save the interview and move its organisation's shortlist entry along."""
+    interview = form.save()
+    record_progress(interview.organisation, shortlist_progress_for(interview.status))
+    return interview
+
+
+def check_span(text: str, start: int, end: int) -> None:
+    if start < 0 or end > len(text) or end <= start:
+        raise CodingError(
+            _(
+                "De selectie (%(start)d–%(end)d) valt buiten de tekst (0–%(length)d). "
+                "Laad de pagina opnieuw en selecteer opnieuw."
+            )
+            % {"start": start, "end": end, "length": len(text)}
+        )
+    if not text[start:end].strip():
+        raise CodingError(_("De selectie bevat geen tekst."))
+
+
+def find_passage(text: str, passage: str, occurrence: int = 1) -> tuple[int, int]:
+    """The offsets of the ``occurrence``-th appearance of ``passage`` in ``text``."""
+    passage = passage.strip()
+    if not passage:
+        raise CodingError(_("Typ of plak de passage die u wilt coderen."))
+    at = -1
+    for _n in range(max(occurrence, 1)):
+        at = text.find(passage, at + 1)
+        if at < 0:
+            raise CodingError(
+                _("De passage staat niet (zo vaak) letterlijk in de tekst. Kopieer ze exact.")
+            )
+    return at, at + len(passage)
+
+
+def reanchor(excerpt: Excerpt, new_text: str) -> None:
+    """Find the excerpt's stored text in the new version, nearest its old place, or flag it."""
+    if new_text[excerpt.start : excerpt.end] == excerpt.text:
+        return
+    hits, at = [], new_text.find(excerpt.text)
+    while at >= 0:
+        hits.append(at)
+        at = new_text.find(excerpt.text, at + 1)
+    if not hits:
+        excerpt.anchor = Anchor.FLAGGED
+    else:
+        best = min(hits, key=lambda hit: abs(hit - excerpt.start))
+        excerpt.start, excerpt.end = best, best + len(excerpt.text)
+        excerpt.anchor = Anchor.REANCHORED
+    excerpt.save(update_fields=["start", "end", "anchor"])
+
+
+@transaction.atomic
+def save_transcript(interview: Interview, text: str, user, filename: str = "") -> Transcript:
+    """Store a new text (keeping the previous as a version) and re-anchor its excerpts."""
+    transcript = Transcript.objects.select_for_update().filter(interview=interview).first()
+    if transcript is None:
+        transcript = Transcript(interview=interview)
+    elif transcript.text == text:
+        return transcript
+    transcript.text = text
+    if filename:
+        transcript.original_filename = filename
+    transcript.save()
+    last = transcript.versions.order_by("-number").values_list("number", flat=True).first()
+    TranscriptVersion.objects.create(
+        transcript=transcript, number=(last or 0) + 1, text=text, saved_by=user
+    )
+    for excerpt in transcript.excerpts.all():
+        reanchor(excerpt, text)
+    if interview.status in {Status.PLANNED, Status.HELD}:
+        interview.status = Status.TRANSCRIBED
+        interview.save(update_fields=["status"])
+        record_progress(interview.organisation, Progress.INTERVIEWED)
+    return transcript
+
+
+@transaction.atomic
+def save_note(interview: Interview, question_id: int | None, text: str) -> NoteAnswer:
+    answer, _created = NoteAnswer.objects.get_or_create(
+        interview=interview, question_id=question_id
+    )
+    if answer.text != text:
+        answer.text = text
+        answer.save()
+        for excerpt in answer.excerpts.all():
+            reanchor(excerpt, text)
+    return answer
+
+
+def require_consent(interview: Interview) -> None:
+    if not hasattr(interview, "consent"):
+        raise CodingError(
+            _(
+                "Er is nog geen toestemming geregistreerd voor dit interview. "
+                "Registreer eerst de toestemming; pas daarna kan het gecodeerd worden."
+            )
+        )
+
+
+@transaction.atomic
+def create_excerpt(form, interview: Interview, source, user) -> Excerpt:
+    require_consent(interview)
+    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    check_span(source.text, start, end)
+    excerpt = form.save(commit=False)
+    excerpt.interview, excerpt.coder = interview, user
+    if isinstance(source, Transcript):
+        excerpt.transcript = source
+    else:
+        excerpt.note = source
+    excerpt.start, excerpt.end, excerpt.text = start, end, source.text[start:end]
+    excerpt.anchor = Anchor.OK
+    excerpt.save()
+    form.save_m2m()
+    return excerpt

@@ -1,0 +1,100 @@
+"""Coding in a real browser: select a passage with the mouse, code it, see the highlight."""
+
+import pytest
+from playwright.sync_api import expect
+
+from atlasplan.models import Theme
+from tests.helpers import assert_no_axe_violations
+from tests.interviews.factories import (
+    ConsentFactory,
+    ExcerptFactory,
+    InterviewFactory,
+    TranscriptFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+SELECT = """([phrase]) => {
+  const container = document.getElementById('source-text');
+  const walker = document.createTreeWalker(container, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const at = node.textContent.indexOf(phrase);
+    if (at >= 0) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + phrase.length);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      container.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+      return true;
+    }
+  }
+  return false;
+}"""
+
+
+@pytest.fixture
+def interview(db):
+    theme = Theme.objects.create(name="Beeldvorming", colour="#e76f51")
+    interview = InterviewFactory()
+    ConsentFactory(interview=interview)
+    transcript = TranscriptFactory(interview=interview)
+    ExcerptFactory(transcript=transcript, phrase="hokjes", themes=[theme])
+    return interview
+
+
+def test_select_code_and_see_the_highlight(page, live_server, consultant, login, interview):
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/transcript/")
+    assert page.evaluate(SELECT, ["verhalen over de stad"])
+    expect(page.get_by_test_id("selection-preview")).to_contain_text("verhalen over de stad")
+    page.get_by_label("Beeldvorming").check()
+    page.get_by_label("Standpunt").select_option("critical")
+    page.get_by_role("button", name="Coderen").click()
+    mark = page.locator("#source-text mark", has_text="verhalen over de stad")
+    expect(mark).to_have_count(1)
+    expect(page.get_by_test_id("excerpt")).to_have_count(2)
+    colour = mark.evaluate("el => getComputedStyle(el).borderBottomColor")
+    assert colour == "rgb(231, 111, 81)"  # the theme's colour, from the generated CSS
+
+
+def test_interview_pages_have_no_wcag_violations(page, live_server, consultant, login, interview):
+    login(consultant)
+    org = interview.organisation_id
+    theme = Theme.objects.get().pk
+    for path in [f"/interviews/{interview.pk}/", f"/interviews/{interview.pk}/transcript/",
+                 f"/interviews/{interview.pk}/transcript/history/", f"/interviews/{interview.pk}/consent/",
+                 f"/interviews/{interview.pk}/edit/", "/interviews/new/", "/interviews/guides/new/",
+                 "/interviews/positions/", f"/interviews/positions/org-{org}/",
+                 f"/interviews/positions/org-{org}/{theme}/", "/interviews/quotes/", "/interviews/",
+                 "/interviews/codebook/", "/interviews/search/?q=stad"]:  # fmt: skip
+        page.goto(f"{live_server.url}{path}")
+        assert_no_axe_violations(page)
+
+
+def test_notes_are_saved_as_you_type_and_survive_a_dropped_connection(
+    page, live_server, consultant, login
+):
+    from tests.interviews.factories import GuideQuestionFactory
+
+    question = GuideQuestionFactory(text="Hoe kijkt u naar de stad?")
+    interview = InterviewFactory(guide=question.guide)
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/notes/")
+    assert_no_axe_violations(page)
+    area = page.get_by_label("Hoe kijkt u naar de stad?")
+    area.press_sequentially("Open en trots")
+    expect(page.get_by_test_id("note-status")).to_contain_text("opgeslagen")
+    assert interview.answers.get().text == "Open en trots"
+    page.context.set_offline(True)
+    area.press_sequentially(", maar bezorgd")
+    page.wait_for_timeout(1200)
+    expect(page.locator("#connection-status")).to_be_visible()
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function(
+        f"() => !localStorage.getItem('atlasplan:note-{interview.pk}-{question.pk}')"
+    )
+    assert interview.answers.get().text == "Open en trots, maar bezorgd"

@@ -1,0 +1,118 @@
+"""The consent scopes in every output, for each kind of user."""
+
+import io
+import zipfile
+
+import openpyxl
+import pytest
+
+from interviews import privacy
+from tests.conftest import client_for
+
+ORGS = ["Vzw Benoemd", "Vzw Anoniem", "Vzw Zwijgzaam", "Vzw Ingetrokken"]
+SECTOR = "een organisatie uit de sector middenveld"
+
+
+def shown(content: bytes) -> set[str]:
+    html = content.decode()
+    patterns = ['quote-source">{}<', '<th scope="row">{}</th>', '">{}</a></th>', "{}</a>:"]
+    return {name for name in ORGS if any(p.format(name) in html for p in patterns)}
+
+
+def test_consultant_sees_every_quote_attributed(consultant, coded):
+    quotes = privacy.visible_quotes(privacy.quote_queryset(consultant), consultant)
+    assert {q.source_label for q in quotes} == set(ORGS)
+
+
+def test_atlas_member_sees_as_consent_allows_and_own_interviews_in_full(
+    atlas_member, interviewer, coded
+):
+    quotes = privacy.visible_quotes(privacy.quote_queryset(atlas_member), atlas_member)
+    assert sorted(q.source_label for q in quotes) == sorted(["Vzw Benoemd", SECTOR])
+    own = privacy.visible_quotes(privacy.quote_queryset(interviewer), interviewer)
+    assert {q.attribution for q in own if q.source_label == "Vzw Benoemd"} == {"full"}
+
+
+def test_reader_sees_everything_anonymised(reader, coded):
+    quotes = privacy.visible_quotes(privacy.quote_queryset(reader), reader)
+    assert [q.source_label for q in quotes] == [SECTOR, SECTOR]
+
+
+def test_administrator_sees_no_quotes(administrator, coded):
+    assert privacy.visible_excerpts(administrator).count() == 0
+    assert client_for(administrator).get("/interviews/quotes/").status_code == 403
+
+
+def test_withdrawal_takes_effect_at_once(atlas_member, coded):
+    consent = coded["named"].interview.consent
+    client = client_for(atlas_member)
+    assert "Vzw Benoemd" in client.get("/interviews/quotes/").content.decode()
+    consent.withdrawn_on = consent.date
+    consent.save()
+    assert 'quote-source">Vzw Benoemd' not in client.get("/interviews/quotes/").content.decode()
+    assert client.get("/interviews/quotes/").content.decode().count('data-testid="quote"') == 1
+
+
+@pytest.mark.parametrize(
+    "who, expected",
+    [
+        ("consultant", set(ORGS)),
+        ("atlas_member", {"Vzw Benoemd"}),
+        ("reader", set()),
+    ],
+)
+def test_quote_bank_and_position_map_follow_consent(who, expected, request, coded):
+    client = client_for(request.getfixturevalue(who))
+    for url in ["/interviews/quotes/", "/interviews/positions/", "/interviews/search/?q=verhalen"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert shown(response.content) == expected, url
+
+
+def test_reader_sees_sector_labels_in_quote_bank(reader_client, coded):
+    html = reader_client.get("/interviews/quotes/").content.decode()
+    assert html.count(SECTOR) == 2
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "docx"])
+@pytest.mark.parametrize(
+    "who, expected",
+    [("consultant", set(ORGS)), ("atlas_member", {"Vzw Benoemd"}), ("reader", set())],
+)
+def test_exports_follow_consent(fmt, who, expected, request, coded):
+    response = client_for(request.getfixturevalue(who)).get(f"/interviews/quotes/export.{fmt}")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if fmt == "csv":
+        text = content.decode("utf-8-sig")
+    elif fmt == "xlsx":
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        text = "\n".join(str(c.value) for row in sheet.iter_rows() for c in row)
+    else:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            text = archive.read("word/document.xml").decode()
+    assert {name for name in ORGS if name in text} == expected
+    quotes = text.count("verhalen over de stad")
+    assert quotes == {"consultant": 4, "atlas_member": 2, "reader": 2}[who]
+
+
+def test_refused_or_missing_consent_hides_quotes_outside_the_research_space(
+    atlas_member, reader, theme
+):
+    from interviews.models import ConsentScope
+    from tests.interviews.conftest import make_coded
+
+    make_coded(ConsentScope.NAMED, theme, "Vzw Geweigerd", given=False)
+    make_coded(None, theme, "Vzw Zonder")
+    for user in (atlas_member, reader):
+        assert privacy.visible_excerpts(user).count() == 0
+
+
+def test_consultant_filters_the_quote_bank_by_consent(consultant_client, reader_client, coded):
+    def sources(client, query):
+        html = client.get(f"/interviews/quotes/{query}").content.decode()
+        return shown(html.encode())
+
+    assert sources(consultant_client, "?consent=named") == {"Vzw Benoemd"}
+    assert sources(consultant_client, "?consent=withdrawn") == {"Vzw Ingetrokken"}
+    assert 'name="consent"' not in reader_client.get("/interviews/quotes/").content.decode()

@@ -1,0 +1,266 @@
+"""Every view per role: allowed (200), hidden (404), forbidden (403), wrong method (405)."""
+
+import pytest
+from django.urls import reverse
+
+from interviews.models import Status
+from stakeholders.models import Decision, Progress
+from tests.conftest import client_for
+from tests.helpers import queries_for
+from tests.interviews.factories import (
+    ConsentFactory,
+    ExcerptFactory,
+    GuideQuestionFactory,
+    InterviewFactory,
+    TranscriptFactory,
+)
+from tests.stakeholders.factories import OrganisationFactory, ShortlistEntryFactory
+
+
+@pytest.fixture
+def excerpt(theme, interviewer):
+    interview = InterviewFactory(interviewers=[interviewer])
+    ConsentFactory(interview=interview)
+    return ExcerptFactory(transcript=TranscriptFactory(interview=interview), themes=[theme])
+
+
+def pages(excerpt) -> dict[str, str]:
+    pk = excerpt.interview_id
+    return {
+        "list": "/interviews/",
+        "detail": f"/interviews/{pk}/",
+        "history": f"/interviews/{pk}/history/",
+        "consent_history": f"/interviews/{pk}/consent/history/",
+        "guides": "/interviews/guides/",
+        "quotes": "/interviews/quotes/",
+        "positions": "/interviews/positions/",
+        "cell": f"/interviews/positions/org-{excerpt.interview.organisation_id}/{excerpt.themes.first().pk}/",
+        "codebook": "/interviews/codebook/",
+        "search": "/interviews/search/?q=stad",
+        "css": "/interviews/themes.css",
+    }
+
+
+RAW = ["transcript", "transcript_history", "excerpt_history"]
+
+
+def raw_pages(excerpt) -> dict[str, str]:
+    pk = excerpt.interview_id
+    return {
+        "transcript": f"/interviews/{pk}/transcript/",
+        "transcript_history": f"/interviews/{pk}/transcript/history/",
+        "excerpt_history": f"/interviews/excerpts/{excerpt.pk}/history/",
+    }
+
+
+def test_consultant_opens_every_page(consultant_client, excerpt):
+    for name, url in {**pages(excerpt), **raw_pages(excerpt)}.items():
+        assert consultant_client.get(url).status_code == 200, name
+    pk = excerpt.interview_id
+    for url in [f"/interviews/{pk}/edit/", f"/interviews/{pk}/consent/", f"/interviews/{pk}/transcript/edit/",
+                f"/interviews/{pk}/notes/", "/interviews/new/", "/interviews/guides/new/",
+                f"/interviews/excerpts/{excerpt.pk}/edit/", f"/interviews/excerpts/{excerpt.pk}/delete/",
+                f"/interviews/{pk}/delete/"]:  # fmt: skip
+        assert consultant_client.get(url).status_code == 200, url
+
+
+def test_interviewer_reads_the_raw_transcript(interviewer, excerpt):
+    client = client_for(interviewer)
+    for name, url in raw_pages(excerpt).items():
+        if name != "excerpt_history":
+            assert client.get(url).status_code == 200, name
+
+
+def test_atlas_member_not_interviewer_gets_404_on_raw_material(atlas_client, excerpt):
+    for name, url in raw_pages(excerpt).items():
+        assert atlas_client.get(url).status_code == 404, name
+    assert atlas_client.get(f"/interviews/{excerpt.interview_id}/notes/").status_code == 404
+    html = atlas_client.get(f"/interviews/{excerpt.interview_id}/").content.decode()
+    assert "Transcript lezen en coderen" not in html
+
+
+def test_atlas_member_may_read_but_not_change(atlas_client, excerpt):
+    for name, url in pages(excerpt).items():
+        assert atlas_client.get(url).status_code == 200, name
+    assert atlas_client.get("/interviews/new/").status_code == 403
+    assert atlas_client.get(f"/interviews/{excerpt.interview_id}/edit/").status_code == 403
+    assert atlas_client.get(f"/interviews/{excerpt.interview_id}/consent/").status_code == 403
+
+
+def test_reader_opens_only_the_anonymised_results(reader_client, excerpt):
+    urls = pages(excerpt)
+    for name in ["quotes", "positions", "codebook", "search", "css"]:
+        assert reader_client.get(urls[name]).status_code == 200, name
+    assert reader_client.get(urls["list"]).url == reverse("interviews:quote_bank")
+    for name in ["detail", "history", "guides"]:
+        assert reader_client.get(urls[name]).status_code == 403, name
+    for name, url in raw_pages(excerpt).items():
+        assert reader_client.get(url).status_code == 404, name
+    assert reader_client.get("/interviews/export.qdpx").status_code == 403
+
+
+def test_administrator_has_no_research_rights(admin_client_, excerpt):
+    for name, url in pages(excerpt).items():
+        assert admin_client_.get(url).status_code == 403, name
+    for name, url in raw_pages(excerpt).items():
+        assert admin_client_.get(url).status_code == 404, name
+
+
+def test_writes_refuse_get(consultant_client, excerpt):
+    pk = excerpt.interview_id
+    for url in [f"/interviews/{pk}/excerpts/new/", f"/interviews/{pk}/notes/save/",
+                f"/interviews/guides/{GuideQuestionFactory().guide_id}/copy/"]:  # fmt: skip
+        assert consultant_client.get(url).status_code == 405, url
+    assert consultant_client.put("/interviews/quotes/").status_code == 405
+
+
+def test_planning_an_interview_moves_the_shortlist_entry(consultant_client, consultant):
+    organisation = OrganisationFactory(name="Moskeefederatie")
+    entry = ShortlistEntryFactory(organisation=organisation, decision=Decision.APPROVED,
+                                  decided_at="2026-01-01T10:00Z")  # fmt: skip
+    response = consultant_client.post(
+        "/interviews/new/",
+        {"organisation": organisation.pk, "held_at": "2026-12-01T10:00", "mode": "video",
+         "status": Status.PLANNED, "interviewers": [consultant.pk]},
+    )  # fmt: skip
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    assert entry.progress == Progress.INTERVIEW_PLANNED
+    interview = organisation.interviews.get()
+    consultant_client.post(
+        f"/interviews/{interview.pk}/edit/",
+        {"organisation": organisation.pk, "held_at": "2026-12-01T10:00", "mode": "video",
+         "status": Status.HELD, "interviewers": [consultant.pk]},
+    )  # fmt: skip
+    entry.refresh_from_db()
+    assert entry.progress == Progress.INTERVIEWED
+
+
+def test_approved_shortlist_organisations_are_offered_first(consultant_client):
+    OrganisationFactory(name="Aaa niet op de shortlist")
+    ShortlistEntryFactory(organisation=OrganisationFactory(name="Zzz goedgekeurd"),
+                          decision=Decision.APPROVED, decided_at="2026-01-01T10:00Z")  # fmt: skip
+    html = consultant_client.get("/interviews/new/").content.decode()
+    assert html.index("Zzz goedgekeurd") < html.index("Aaa niet op de shortlist")
+
+
+def test_guide_is_created_ordered_and_copied(consultant_client):
+    response = consultant_client.post(
+        "/interviews/guides/new/",
+        {"title": "Leidraad stakeholders", "questions": "Eerste?\n\nTweede?"},
+    )
+    guide_url = response.url
+    html = consultant_client.get(guide_url).content.decode()
+    assert html.index("Eerste?") < html.index("Tweede?")
+    pk = int(guide_url.rstrip("/").rsplit("/", 1)[-1])
+    copy = consultant_client.post(f"/interviews/guides/{pk}/copy/").url
+    assert "Tweede?" in consultant_client.get(copy).content.decode()
+    assert "Kopie van Leidraad stakeholders" in consultant_client.get(copy).content.decode()
+
+
+def test_consent_withdrawal_is_recorded_with_history(consultant_client, excerpt):
+    pk = excerpt.interview_id
+    response = consultant_client.post(
+        f"/interviews/{pk}/consent/",
+        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+         "withdrawn_on": "2026-02-01"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    assert "ingetrokken op" in consultant_client.get(f"/interviews/{pk}/").content.decode()
+    history = consultant_client.get(f"/interviews/{pk}/consent/history/").content.decode()
+    assert "Ingetrokken op" in history
+
+
+@pytest.mark.parametrize(
+    "who, url",
+    [
+        ("consultant", "/interviews/quotes/"),
+        ("consultant", "/interviews/positions/"),
+        ("consultant", "/interviews/"),
+        ("atlas_member", "/interviews/quotes/"),
+        ("atlas_member", "/interviews/positions/"),
+        ("reader", "/interviews/quotes/"),
+        ("reader", "/interviews/positions/"),
+    ],
+)
+def test_list_query_counts_do_not_grow_with_rows(who, url, request, theme):
+    client = client_for(request.getfixturevalue(who))
+
+    def add(n):
+        for _ in range(n):
+            interview = InterviewFactory()
+            ConsentFactory(interview=interview)
+            ExcerptFactory(transcript=TranscriptFactory(interview=interview), themes=[theme])
+
+    add(3)
+    queries_for(client, url)  # warm caches (content types, sessions)
+    before = queries_for(client, url)
+    add(10)
+    assert queries_for(client, url) == before
+
+
+def test_interviewees_are_offered_from_the_chosen_organisation(consultant_client):
+    from tests.stakeholders.factories import ContactFactory
+
+    mine = ContactFactory(name="Sara Haddad")
+    ContactFactory(name="Iemand Anders")
+    html = consultant_client.get(
+        f"/interviews/new/?organisation={mine.organisation_id}"
+    ).content.decode()
+    assert "Sara Haddad" in html
+    assert "Iemand Anders" not in html
+    assert html.count('id="div_id_interviewees"') == 1  # the htmx target and selection
+
+
+def test_signed_consent_form_is_stored_and_served_only_to_raw_readers(
+    consultant_client, atlas_client, excerpt
+):
+    from tests.policies.files import pdf_bytes, upload
+
+    pk = excerpt.interview_id
+    consultant_client.post(
+        f"/interviews/{pk}/consent/",
+        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+         "form": upload("toestemming.pdf", pdf_bytes("Ik stem toe."))},
+    )  # fmt: skip
+    assert consultant_client.get(f"/interviews/{pk}/consent/file/").status_code == 200
+    assert atlas_client.get(f"/interviews/{pk}/consent/file/").status_code == 404
+    refused = consultant_client.post(
+        f"/interviews/{pk}/consent/",
+        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+         "form": upload("toestemming.pdf", b"geen pdf")},
+    )  # fmt: skip
+    assert "geen geldig PDF-bestand" in refused.content.decode()
+
+
+def test_editing_a_guide_keeps_answered_questions_and_reorders(consultant_client):
+    from interviews.models import NoteAnswer
+    from tests.interviews.factories import GuideFactory
+
+    guide = GuideFactory(title="Leidraad")
+    first = GuideQuestionFactory(guide=guide, position=1, text="Een?")
+    GuideQuestionFactory(guide=guide, position=2, text="Twee?")
+    NoteAnswer.objects.create(interview=InterviewFactory(guide=guide), question=first, text="x")
+    url = f"/interviews/guides/{guide.pk}/edit/"
+    for questions in ["Twee?\nDrie?", "Drie?\nTwee?\nVier?", "Een?\nDrie?"]:
+        assert (
+            consultant_client.post(url, {"title": "Leidraad", "questions": questions}).status_code
+            == 302
+        )
+    html = consultant_client.get(f"/interviews/guides/{guide.pk}/").content.decode()
+    assert html.index("Een?") < html.index("Drie?") and "Twee?" not in html
+    first.refresh_from_db()
+    assert first.position == 1  # the answered question came back, its notes intact
+
+
+def test_a_guide_in_use_is_not_deleted(consultant_client, atlas_client):
+    from interviews.models import InterviewGuide
+    from tests.interviews.factories import GuideFactory
+
+    used, unused = GuideFactory(), GuideFactory()
+    InterviewFactory(guide=used)
+    assert atlas_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 403
+    response = consultant_client.post(f"/interviews/guides/{used.pk}/delete/")
+    assert "wordt gebruikt door interviews" in response.content.decode()
+    assert consultant_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 302
+    assert list(InterviewGuide.objects.all()) == [used]
