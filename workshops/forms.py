@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.models import Theme
 from atlasplan.roles import GROUP_NAMES, Role
+from interviews.models import Excerpt
 from policies.models import Passage
 from workshops.models import Answer, Statement, Workshop
 
@@ -76,7 +77,7 @@ class WorkshopForm(forms.ModelForm):
 class StatementForm(forms.ModelForm):
     class Meta:
         model = Statement
-        fields = ["text", "theme", "order", "source_passage", "source"]
+        fields = ["text", "theme", "order", "source_passage", "source_excerpt", "source"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -87,8 +88,18 @@ class StatementForm(forms.ModelForm):
             "document__title", "page", "pk"
         )
         passages.label_from_instance = _passage_label
+        excerpts = self.fields["source_excerpt"]
+        excerpts.queryset = Excerpt.objects.select_related("interview__organisation").order_by(
+            "interview__organisation__name", "pk"
+        )
+        excerpts.label_from_instance = _excerpt_label
         self.helper = _helper(
-            Field("text", autofocus=True), "theme", "order", "source_passage", "source"
+            Field("text", autofocus=True),
+            "theme",
+            "order",
+            "source_passage",
+            "source_excerpt",
+            "source",
         )
 
     def clean_text(self) -> str:
@@ -112,6 +123,12 @@ class StatementForm(forms.ModelForm):
 def _passage_label(passage: Passage) -> str:
     quote = passage.quote if len(passage.quote) <= 90 else f"{passage.quote[:89]}…"
     return f"{passage.document.title}: “{quote}”"
+
+
+def _excerpt_label(excerpt: Excerpt) -> str:
+    # Only consultants prepare statements: they may see every excerpt with its source.
+    text = excerpt.text if len(excerpt.text) <= 90 else f"{excerpt.text[:89]}…"
+    return f"{excerpt.interview.organisation}: “{text}”"
 
 
 class StatementPasteForm(forms.Form):

@@ -161,12 +161,23 @@ class Statement(models.Model):
         related_name="statements",
         help_text=_("Een kernpassage uit de bibliotheek (stap 1) waarop de stelling steunt."),
     )
-    # Interview excerpts (step 3) are cited as text until step 3 has its models.
+    source_excerpt = models.ForeignKey(
+        "interviews.Excerpt",
+        verbose_name=_("bron: interviewfragment"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="statements",
+        help_text=_(
+            "Een gecodeerd fragment uit de interviews (stap 3). Het wordt getoond zoals de "
+            "toestemming van dat interview het toelaat."
+        ),
+    )
     source = models.CharField(
         _("bron (vrije tekst)"),
         max_length=300,
         blank=True,
-        help_text=_("Bijvoorbeeld een interviewfragment waarop de stelling steunt."),
+        help_text=_("Een andere bron, in een paar woorden."),
     )
     outcome = models.CharField(
         _("uitkomst"), max_length=10, choices=Outcome, default=Outcome.PENDING, blank=True

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
+from interviews.privacy import visible_quote
 from workshops import exports, services, stats
 from workshops.forms import (
     ManualCountForm,
@@ -123,13 +124,24 @@ def workshop_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
     statements = (
-        workshop.statements.select_related("theme", "source_passage__document")
+        workshop.statements.select_related(
+            "theme",
+            "source_passage__document",
+            "source_excerpt__interview__organisation",
+            "source_excerpt__interview__consent",
+        )
+        .prefetch_related("source_excerpt__interview__interviewers")
         .annotate(vote_count=Count("votes"))
         .order_by("order", "pk")
     )
+    page = paginate(request, statements, per_page=50)
+    for statement in page.object_list:
+        # An interview excerpt is shown only as its interview's consent allows, to this user.
+        excerpt = statement.source_excerpt
+        statement.source_quote = visible_quote(excerpt, request.user) if excerpt else None
     context = {
         "workshop": workshop,
-        "page_obj": paginate(request, statements, per_page=50),
+        "page_obj": page,
         "ballot_count": workshop.ballots.count(),
         "vote_url": _vote_url(request, workshop),
         "short_url": request.build_absolute_uri(reverse("vote:ballot_start")),

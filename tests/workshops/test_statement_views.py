@@ -1,5 +1,7 @@
 """Statements: add one, paste many, edit, delete, outcomes and counts by hand."""
 
+import pytest
+
 from tests.factories import ThemeFactory
 from tests.workshops.factories import StatementFactory, votes
 from workshops.models import ManualCount, Statement
@@ -138,3 +140,39 @@ def test_the_text_of_a_statement_with_votes_cannot_change(consultant_client, sta
     assert "Er is al op deze stelling gestemd" in response.content.decode()
     statement.refresh_from_db()
     assert statement.text == "Antwerpen is een stad van iedereen."
+
+
+@pytest.mark.parametrize(
+    ("scope", "withdrawn", "atlas_sees"),
+    [("named", False, "Vzw De Brug"), ("anonymous", False, "sector"), ("anonymous", True, None)],
+)
+def test_an_excerpt_source_is_shown_only_as_its_consent_allows(
+    atlas_client, consultant_client, workshop, scope, withdrawn, atlas_sees
+):
+    import datetime
+
+    from tests.interviews.factories import ConsentFactory, ExcerptFactory
+    from tests.stakeholders.factories import OrganisationFactory
+
+    excerpt = ExcerptFactory(
+        transcript__interview__organisation=OrganisationFactory(name="Vzw De Brug")
+    )
+    ConsentFactory(
+        interview=excerpt.interview,
+        scope=scope,
+        withdrawn_on=datetime.date.today() if withdrawn else None,
+    )
+    consultant_client.post(
+        f"/workshops/{workshop.pk}/statements/new/",
+        {"text": "De verhalen zijn eenzijdig.", "order": 1, "source_excerpt": excerpt.pk},
+    )
+    assert Statement.objects.get().source_excerpt == excerpt
+    consultant_html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "verhalen over de stad" in consultant_html and "Vzw De Brug" in consultant_html
+    html = atlas_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    if atlas_sees is None:
+        assert "verhalen over de stad" not in html  # consent withdrawn: gone at once
+    else:
+        assert "verhalen over de stad" in html and atlas_sees in html
+    if scope == "anonymous":
+        assert "Vzw De Brug" not in html
