@@ -135,7 +135,13 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transcript": Transcript.objects.filter(interview=interview).first()
         if may_read_raw
         else None,
-        "quotes": privacy.visible_quotes(excerpts, request.user),
+        # This page names the organisation: a quote it may show only anonymously stays in
+        # the quote bank and the position map, where it is not beside that name.
+        "quotes": [
+            quote
+            for quote in privacy.visible_quotes(excerpts, request.user)
+            if quote.attribution != privacy.Attribution.ANONYMOUS
+        ],
     }
     return render(request, "interviews/interview_detail.html", context)
 

@@ -116,3 +116,20 @@ def test_consultant_filters_the_quote_bank_by_consent(consultant_client, reader_
     assert sources(consultant_client, "?consent=named") == {"Vzw Benoemd"}
     assert sources(consultant_client, "?consent=withdrawn") == {"Vzw Ingetrokken"}
     assert 'name="consent"' not in reader_client.get("/interviews/quotes/").content.decode()
+
+
+def test_interview_page_never_shows_an_anonymised_quote_beside_its_organisation(
+    atlas_member, consultant, coded
+):
+    """The interview page is titled with the organisation: a quote allowed only anonymously
+    shown there is attributed after all. Named quotes may stay; the research space sees all."""
+    anonymous = coded["anonymous"].interview
+    html = client_for(atlas_member).get(f"/interviews/{anonymous.pk}/").content.decode()
+    assert "Vzw Anoniem" in html
+    assert 'data-testid="quote"' not in html
+    assert "verhalen over de stad" not in html
+    named = coded["named"].interview
+    named_html = client_for(atlas_member).get(f"/interviews/{named.pk}/").content.decode()
+    assert named_html.count('data-testid="quote"') == 1
+    full = client_for(consultant).get(f"/interviews/{anonymous.pk}/").content.decode()
+    assert full.count('data-testid="quote"') == 1
