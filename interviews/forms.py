@@ -75,7 +75,8 @@ class InterviewForm(forms.ModelForm):
         contacts = Contact.objects.select_related("organisation")
         chosen = self.data.get("organisation") or self.initial.get("organisation")
         chosen = chosen or self.instance.organisation_id
-        if str(chosen or "").isdigit():  # only that organisation's people, not the whole register
+        chosen = str(chosen or "")
+        if chosen.isdigit() and len(chosen) <= 18:  # only that organisation's people
             contacts = contacts.filter(organisation_id=int(chosen))
         self.fields["interviewees"].queryset = contacts
         self.fields["organisation"].widget.attrs.update(

@@ -45,6 +45,7 @@ from interviews.services import (
 )
 
 SORTS = {"date": "held_at", "organisation": "organisation__name", "status": "status"}
+MAX_ID_DIGITS = 18  # larger numbers overflow the database's integers: no such object
 
 
 # --- Access helpers -------------------------------------------------------------------------
@@ -108,7 +109,7 @@ def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
     initial = {"interviewers": [request.user.pk]}
     organisation = request.GET.get("organisation", "").strip()
-    if organisation.isdigit():  # "Interview plannen" from an organisation, or the htmx refresh
+    if organisation.isdigit() and len(organisation) <= MAX_ID_DIGITS:  # "Interview plannen"
         initial["organisation"] = int(organisation)
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
@@ -638,7 +639,8 @@ def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
 def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
     require(request.user, "interviews.view")
     organisation = positions.organisation_of_row(row)
-    summary = get_object_or_404(PositionSummary, organisation=organisation, theme_id=theme_pk)
+    theme = get_object_or_404(Theme, pk=theme_pk)  # a pk lookup copes with any number
+    summary = get_object_or_404(PositionSummary, organisation=organisation, theme=theme)
     back = reverse("interviews:position_cell", args=[row, theme_pk])
     context = {"object": summary, "entries": history_of(summary), "back_url": back}
     return render(request, "atlasplan/history.html", context)

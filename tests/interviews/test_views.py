@@ -264,3 +264,22 @@ def test_a_guide_in_use_is_not_deleted(consultant_client, atlas_client):
     assert "wordt gebruikt door interviews" in response.content.decode()
     assert consultant_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 302
     assert list(InterviewGuide.objects.all()) == [used]
+
+
+HUGE = "9" * 25  # beyond any database integer
+
+
+def test_huge_ids_are_a_404_or_a_form_error_never_a_500(consultant_client, excerpt):
+    row = f"org-{excerpt.interview.organisation_id}"
+    pk = excerpt.interview_id
+    assert consultant_client.get(f"/interviews/positions/{row}/{HUGE}/history/").status_code == 404
+    assert consultant_client.get(f"/interviews/new/?organisation={HUGE}").status_code == 200
+    response = consultant_client.post("/interviews/new/", {"organisation": HUGE})
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    response = consultant_client.post(
+        f"/interviews/{pk}/excerpts/new/",
+        {"source": "transcript", "themes": [HUGE], "stance": "neutral", "start": 0, "end": 5},
+    )
+    assert response.status_code == 400
+    assert "themes" in response.context["form"].errors
