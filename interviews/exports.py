@@ -18,6 +18,7 @@ from atlasplan.models import Theme
 from interviews import privacy
 from interviews.models import Excerpt, NoteAnswer, Stance, Transcript
 from interviews.privacy import Attribution, VisibleQuote
+from interviews.services import clean_text
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -90,6 +91,11 @@ def guid(kind: str, pk) -> str:
     return str(uuid.uuid5(GUID_NS, f"{kind}-{pk}"))
 
 
+def _xml(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (older data may still hold them)."""
+    return clean_text(str(text))
+
+
 def _q(tag: str) -> str:
     return f"{{{QDA_NS}}}{tag}"
 
@@ -155,7 +161,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         files[f"sources/{source_guid}.txt"] = obj.text
         source = ET.SubElement(
             sources, _q("TextSource"),
-            {"guid": source_guid, "name": str(name)[:200], "plainTextPath": f"internal://{source_guid}.txt"},
+            {"guid": source_guid, "name": _xml(name)[:200], "plainTextPath": f"internal://{source_guid}.txt"},
         )  # fmt: skip
         for excerpt in by_source.get((kind, obj.pk), []):
             _add_selection(source, excerpt, user)
@@ -163,7 +169,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         case = ET.SubElement(
             cases,
             _q("Case"),
-            {"guid": guid("organisation", organisation.pk), "name": str(organisation)},
+            {"guid": guid("organisation", organisation.pk), "name": _xml(organisation)},
         )
         ET.SubElement(case, _q("Description")).text = organisation.get_sector_display()
         for source_guid in source_guids:
@@ -185,7 +191,7 @@ def _add_theme_codes(parent) -> None:
         for theme in children.get(parent_id, []):
             code = ET.SubElement(
                 element, _q("Code"),
-                {"guid": guid("theme", theme.pk), "name": theme.name, "isCodable": "true", "color": theme.colour},
+                {"guid": guid("theme", theme.pk), "name": _xml(theme.name), "isCodable": "true", "color": theme.colour},
             )  # fmt: skip
             add(code, theme.pk)
 
@@ -195,12 +201,12 @@ def _add_theme_codes(parent) -> None:
 def _add_selection(source, excerpt: Excerpt, user) -> None:
     selection = ET.SubElement(
         source, _q("PlainTextSelection"),
-        {"guid": guid("excerpt", excerpt.pk), "name": excerpt.text[:100],
+        {"guid": guid("excerpt", excerpt.pk), "name": _xml(excerpt.text)[:100],
          "startPosition": str(excerpt.start), "endPosition": str(excerpt.end),
          "creatingUser": guid("user", user.pk)},
     )  # fmt: skip
     if excerpt.memo:
-        ET.SubElement(selection, _q("Description")).text = excerpt.memo
+        ET.SubElement(selection, _q("Description")).text = _xml(excerpt.memo)
     targets = [guid("theme", t.pk) for t in excerpt.themes.all()] + [guid("stance", excerpt.stance)]
     for n, target in enumerate(targets):
         coding = ET.SubElement(

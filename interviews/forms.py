@@ -187,7 +187,9 @@ class TranscriptForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        text = (cleaned.get("text") or "").replace("\r\n", "\n").strip()
+        from interviews.services import clean_text
+
+        text = clean_text((cleaned.get("text") or "").replace("\r\n", "\n")).strip()
         if not text and not self.errors:
             raise forms.ValidationError(
                 _("Het transcript is leeg. Plak de tekst of kies een bestand.")

@@ -1,5 +1,7 @@
 """Writes that touch several models, and the text logic of coding (offsets, re-anchoring)."""
 
+import re
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -14,6 +16,15 @@ from interviews.models import (
 )
 from stakeholders.models import Progress
 from stakeholders.services import record_progress
+
+# NUL (refused by PostgreSQL) and the control characters XML 1.0 forbids (a .qdpx with them
+# does not open); a vertical tab or form feed (page break in a Word file) becomes a new line.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """A text as it may be stored: offsets are taken only after this, so they stay right."""
+    return CONTROL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 class CodingError(ValueError):
@@ -104,6 +115,7 @@ def save_transcript(interview: Interview, text: str, user, filename: str = "") -
 
 @transaction.atomic
 def save_note(interview: Interview, question_id: int | None, text: str) -> NoteAnswer:
+    text = clean_text(text)
     answer, _created = NoteAnswer.objects.get_or_create(
         interview=interview, question_id=question_id
     )

@@ -235,3 +235,28 @@ def test_versions_page_shows_what_changed(consultant_client, interview):
     post_transcript(consultant_client, interview, text="A: een\nB: drie")
     html = consultant_client.get(f"/interviews/{interview.pk}/transcript/history/").content.decode()
     assert "<del>- B: twee</del>" in html and "<ins>+ B: drie</ins>" in html
+
+
+def test_nul_and_control_characters_never_reach_the_database_or_the_qdpx(
+    consultant_client, consultant, interview, theme
+):
+    """PostgreSQL refuses NUL in text (a 500) and XML 1.0 forbids control characters, so a
+    .qdpx with them does not open in NVivo: they are dropped when a text comes in, and the
+    export cleans what older data may still hold."""
+    question = GuideQuestionFactory()
+    interview.guide = question.guide
+    interview.save()
+    response = consultant_client.post(
+        f"/interviews/{interview.pk}/notes/save/", {"question": question.pk, "text": "a\x00b\x01c"}
+    )
+    assert response.status_code == 200
+    assert interview.answers.get().text == "abc"
+    body = b"A: " + b"x" * 9000 + b"\x00 en\x0bverder"  # a NUL past the sniffed start
+    post_transcript(consultant_client, interview, file=upload("t.txt", body))
+    assert Transcript.objects.get(interview=interview).text.endswith("x en\nverder")
+    excerpt = ExcerptFactory(
+        transcript=Transcript.objects.get(interview=interview), phrase="verder", themes=[theme]
+    )
+    Excerpt.objects.filter(pk=excerpt.pk).update(memo="memo\x02", text="ver\x1fder")
+    with zipfile.ZipFile(io.BytesIO(qdpx_bytes(consultant))) as archive:
+        xmlschema.XMLSchema(SCHEMA).validate(io.BytesIO(archive.read("project.qde")))
