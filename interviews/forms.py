@@ -233,16 +233,21 @@ class ExcerptForm(forms.ModelForm):
         self.helper.form_tag = False
 
     def clean(self):
-        from interviews.services import CodingError, check_span, find_passage
+        from interviews.services import CodingError, check_span, find_passage, nearest_passage
 
         cleaned = super().clean()
         if self.instance.pk or self.source_text is None:
             return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
+        passage = (cleaned.get("passage") or "").strip()
         try:
             if start is None or end is None:
-                passage = cleaned.get("passage") or ""
                 start, end = find_passage(self.source_text, passage, cleaned.get("occurrence") or 1)
+            elif passage and self.source_text[start:end].strip() != passage:
+                # The offsets do not hold the selected text (a browser counts an emoji as
+                # two characters; the text changed meanwhile): the text wins, never a
+                # silently shifted excerpt.
+                start, end = nearest_passage(self.source_text, passage, start)
             check_span(self.source_text, start, end)
         except CodingError as error:
             raise forms.ValidationError(str(error)) from error

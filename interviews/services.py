@@ -71,6 +71,22 @@ def find_passage(text: str, passage: str, occurrence: int = 1) -> tuple[int, int
     return at, at + len(passage)
 
 
+def nearest_passage(text: str, passage: str, near: int) -> tuple[int, int]:
+    """The offsets of the appearance of ``passage`` in ``text`` nearest ``near``."""
+    hits, at = [], text.find(passage)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(passage, at + 1)
+    if not hits:
+        raise CodingError(
+            _(
+                "De selectie klopt niet meer met de tekst. Laad de pagina opnieuw en selecteer opnieuw."
+            )
+        )
+    best = min(hits, key=lambda hit: abs(hit - near))
+    return best, best + len(passage)
+
+
 def reanchor(excerpt: Excerpt, new_text: str) -> None:
     """Find the excerpt's stored text in the new version, nearest its old place, or flag it."""
     if new_text[excerpt.start : excerpt.end] == excerpt.text:

@@ -260,3 +260,24 @@ def test_nul_and_control_characters_never_reach_the_database_or_the_qdpx(
     Excerpt.objects.filter(pk=excerpt.pk).update(memo="memo\x02", text="ver\x1fder")
     with zipfile.ZipFile(io.BytesIO(qdpx_bytes(consultant))) as archive:
         xmlschema.XMLSchema(SCHEMA).validate(io.BytesIO(archive.read("project.qde")))
+
+
+def test_offsets_that_disagree_with_the_selected_text_are_never_stored_silently_wrong(
+    consultant_client, interview, theme
+):
+    """A browser counts an emoji as two characters, Python as one: offsets sent for a
+    selection after one are shifted. The selected text travels with them and wins."""
+    text = "A: Top 👍 zei ze.\nB: de verhalen over de stad zijn eenzijdig."
+    post_transcript(consultant_client, interview, text=text)
+    start = text.index("verhalen over de stad") + 1  # as a browser counts (UTF-16)
+    response = code(
+        consultant_client, interview, theme,
+        start=start, end=start + 21, passage="verhalen over de stad",
+    )  # fmt: skip
+    assert response.status_code == 302
+    excerpt = Excerpt.objects.get()
+    assert excerpt.text == "verhalen over de stad"
+    assert text[excerpt.start : excerpt.end] == excerpt.text
+    gone = code(consultant_client, interview, theme, start=3, end=6, passage="niet meer daar")
+    assert gone.status_code == 400
+    assert Excerpt.objects.count() == 1
