@@ -12,7 +12,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from atlasplan.permissions import can, is_consultant, is_staff_member
@@ -138,6 +138,22 @@ def quote_queryset(user) -> QuerySet:
     ).prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name")), "interview__interviewers"
     )
-    return visible_excerpts(user, base).order_by(
-        "interview__organisation__name", "interview", "start", "pk"
+    visible = visible_excerpts(user, base)
+    if is_consultant(user):
+        return visible.order_by("interview__organisation__name", "interview", "start", "pk")
+    # Outside the research space a quote's place in the list must not tell its organisation:
+    # sorted by name, an anonymised quote between two named ones gives away the initials.
+    # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
+    named = Q(interview__consent__scope=ConsentScope.NAMED)
+    if is_staff_member(user):
+        named |= _interviewer_of(user)
+    else:
+        named = Q(pk__in=[])  # readers see every quote anonymised
+    return visible.order_by(
+        Case(When(named, then=Value(0)), default=Value(1)),
+        Case(When(named, then=F("interview__organisation__name")), default=Value("")),
+        "interview__organisation__sector",
+        "interview__held_at",
+        "start",
+        "pk",
     )

@@ -133,3 +133,19 @@ def test_interview_page_never_shows_an_anonymised_quote_beside_its_organisation(
     assert named_html.count('data-testid="quote"') == 1
     full = client_for(consultant).get(f"/interviews/{anonymous.pk}/").content.decode()
     assert full.count('data-testid="quote"') == 1
+
+
+def test_quote_order_does_not_place_anonymised_quotes_by_their_organisation_name(
+    atlas_member, theme, coded
+):
+    """Sorted by organisation name, an anonymised quote between "Vzw Aaa" and "Vzw Benoemd"
+    tells its organisation's initials; named quotes come first, then anonymised by sector."""
+    import re
+
+    from interviews.models import ConsentScope
+    from tests.interviews.conftest import make_coded
+
+    make_coded(ConsentScope.NAMED, theme, "Vzw Aaa")
+    for url in ["/interviews/quotes/", "/interviews/search/?q=verhalen"]:
+        html = client_for(atlas_member).get(url).content.decode()
+        assert re.findall(r'quote-source">([^<]*)<', html) == ["Vzw Aaa", "Vzw Benoemd", SECTOR]
