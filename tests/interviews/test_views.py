@@ -283,3 +283,12 @@ def test_huge_ids_are_a_404_or_a_form_error_never_a_500(consultant_client, excer
     )
     assert response.status_code == 400
     assert "themes" in response.context["form"].errors
+
+
+def test_an_organisation_with_interviews_is_not_deleted_and_says_why(consultant_client, excerpt):
+    organisation = excerpt.interview.organisation
+    response = consultant_client.post(f"/stakeholders/{organisation.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert "wordt nog gebruikt" in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.interviews.count() == 1
