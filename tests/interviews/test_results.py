@@ -137,3 +137,12 @@ def test_merging_themes_keeps_both_position_summaries(consultant_client, coded, 
     response = consultant_client.post(f"/themes/{other.pk}/merge/", {"target": theme.pk})
     assert response.status_code == 302
     assert PositionSummary.objects.get(organisation=organisation).text == "Eerste\n\nTweede"
+
+
+def test_search_snippet_marks_words_in_the_text_never_inside_its_markup():
+    from interviews.search import snippet
+
+    assert snippet("Tom & Jerry <b> zeggen: de mark", "amp mark lt") == (
+        "Tom &amp; Jerry &lt;b&gt; zeggen: de <mark>mark</mark>"
+    )
+    assert snippet("De Stad is mooi", "stad") == "De <mark>Stad</mark> is mooi"
