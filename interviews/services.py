@@ -90,6 +90,9 @@ def nearest_passage(text: str, passage: str, near: int) -> tuple[int, int]:
 def reanchor(excerpt: Excerpt, new_text: str) -> None:
     """Find the excerpt's stored text in the new version, nearest its old place, or flag it."""
     if new_text[excerpt.start : excerpt.end] == excerpt.text:
+        if excerpt.anchor == Anchor.FLAGGED:  # its text is back where it was
+            excerpt.anchor = Anchor.REANCHORED
+            excerpt.save(update_fields=["anchor"])
         return
     hits, at = [], new_text.find(excerpt.text)
     while at >= 0:

@@ -281,3 +281,19 @@ def test_offsets_that_disagree_with_the_selected_text_are_never_stored_silently_
     gone = code(consultant_client, interview, theme, start=3, end=6, passage="niet meer daar")
     assert gone.status_code == 400
     assert Excerpt.objects.count() == 1
+
+
+def test_a_flagged_excerpt_is_found_again_when_its_text_comes_back(
+    consultant_client, interview, theme
+):
+    """Restoring the earlier text (an edit undone) brings the lost excerpt back in place,
+    instead of leaving it flagged, unhighlighted and out of the .qdpx for good."""
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    lost = ExcerptFactory(transcript=interview.transcript, phrase="hokjes", themes=[theme])
+    post_transcript(consultant_client, interview, text=TRANSCRIPT.replace("hokjes", "vakjes"))
+    lost.refresh_from_db()
+    assert lost.anchor == Anchor.FLAGGED
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    lost.refresh_from_db()
+    assert lost.anchor != Anchor.FLAGGED
+    assert TRANSCRIPT[lost.start : lost.end] == "hokjes"
