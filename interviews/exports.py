@@ -31,6 +31,7 @@ GUID_NS = uuid.UUID("6f1c2f0e-5b8a-4d7e-9a51-3c0e8f2b7a10")
 
 def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
     full = all(q.attribution == Attribution.FULL for q in quotes)
+    any_full = any(q.attribution == Attribution.FULL for q in quotes)
     headers = [
         _("fragment"),
         _("bron"),
@@ -41,6 +42,8 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
     ]
     if full:
         headers += [_("memo"), _("verankering")]
+    if any_full:  # quotes seen in full travel with what their consent allows
+        headers += [_("toestemming")]
     data = tablib.Dataset(headers=[str(h) for h in headers])
     for quote in quotes:
         e = quote.excerpt
@@ -51,6 +54,8 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
         ]  # fmt: skip
         if full:
             row += [e.memo, e.get_anchor_display()]
+        if any_full:
+            row += [privacy.consent_label(e) if quote.attribution == Attribution.FULL else ""]
         data.append([str(v) for v in row])
     return data
 
@@ -63,8 +68,13 @@ def _docx(quotes: list[VisibleQuote]) -> bytes:
     for quote in quotes:
         document.add_paragraph(f"“{quote.text}”", style="Quote")
         themes = ", ".join(t.name for t in quote.excerpt.themes.all())
+        consent = (
+            f" · {privacy.consent_label(quote.excerpt)}"
+            if quote.attribution == Attribution.FULL
+            else ""
+        )
         document.add_paragraph(
-            f"— {quote.source_label} · {themes} · {quote.excerpt.get_stance_display()}"
+            f"— {quote.source_label}{consent} · {themes} · {quote.excerpt.get_stance_display()}"
         )
     out = io.BytesIO()
     document.save(out)

@@ -86,6 +86,18 @@ def attribution_for(excerpt: Excerpt, user) -> Attribution:
     return Attribution.ANONYMOUS
 
 
+def consent_label(excerpt: Excerpt) -> str:
+    """What the interview's consent allows, as the research space is told beside a quote."""
+    consent = getattr(excerpt.interview, "consent", None)
+    if consent is None:
+        return _("ontbreekt")
+    if consent.withdrawn_on:
+        return _("ingetrokken")
+    if not consent.given:
+        return _("geweigerd")
+    return str(consent.get_scope_display())
+
+
 def _is_interviewer(user, interview: Interview) -> bool:
     if not is_staff_member(user):
         return False

@@ -149,3 +149,21 @@ def test_quote_order_does_not_place_anonymised_quotes_by_their_organisation_name
     for url in ["/interviews/quotes/", "/interviews/search/?q=verhalen"]:
         html = client_for(atlas_member).get(url).content.decode()
         assert re.findall(r'quote-source">([^<]*)<', html) == ["Vzw Aaa", "Vzw Benoemd", SECTOR]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "docx"])
+def test_research_space_exports_say_what_consent_allows_for_each_quote(fmt, consultant, coded):
+    """A consultant's export holds every quote; it goes on into reports, so each quote
+    carries its consent as the page shows it, or a withdrawn quote travels unmarked."""
+    response = client_for(consultant).get(f"/interviews/quotes/export.{fmt}")
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        rows = {line.split(",")[1]: line for line in text.splitlines()[1:]}
+        assert "ingetrokken" in rows["Vzw Ingetrokken"]
+        assert "Niet citeren" in rows["Vzw Zwijgzaam"]
+        assert "Enkel anoniem citeren" in rows["Vzw Anoniem"]
+    else:
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            text = archive.read("word/document.xml").decode()
+        assert "Vzw Ingetrokken · ingetrokken" in text
+        assert "Vzw Zwijgzaam · Niet citeren" in text
