@@ -292,3 +292,10 @@ def test_an_organisation_with_interviews_is_not_deleted_and_says_why(consultant_
     assert "wordt nog gebruikt" in response.content.decode()
     organisation.refresh_from_db()
     assert organisation.interviews.count() == 1
+
+
+def test_interview_guides_are_not_open_to_the_administrator_in_the_admin(admin_client_):
+    """The admin is for users and roles; the guides are research like every other step's."""
+    GuideQuestionFactory(text="Geheime vraag")
+    assert admin_client_.get("/admin/interviews/interviewguide/").status_code == 403
+    assert "/admin/interviews/" not in admin_client_.get("/admin/").content.decode()
