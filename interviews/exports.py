@@ -56,8 +56,14 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
             row += [e.memo, e.get_anchor_display()]
         if any_full:
             row += [privacy.consent_label(e) if quote.attribution == Attribution.FULL else ""]
-        data.append([str(v) for v in row])
+        data.append([_cell(v) for v in row])
     return data
+
+
+def _cell(value) -> str:
+    """A value as spreadsheet text: a leading =, +, - or @ would make it a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 def _docx(quotes: list[VisibleQuote]) -> bytes:

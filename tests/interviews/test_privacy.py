@@ -167,3 +167,19 @@ def test_research_space_exports_say_what_consent_allows_for_each_quote(fmt, cons
             text = archive.read("word/document.xml").decode()
         assert "Vzw Ingetrokken · ingetrokken" in text
         assert "Vzw Zwijgzaam · Niet citeren" in text
+
+
+def test_a_quote_that_looks_like_a_formula_stays_text_in_the_spreadsheets(consultant, theme):
+    """A spreadsheet runs a cell starting with "=" (or +, -, @) as a formula."""
+    from interviews.models import ConsentScope, Excerpt
+    from tests.interviews.conftest import make_coded
+
+    excerpt = make_coded(ConsentScope.NAMED, theme, "Vzw Formule")
+    Excerpt.objects.filter(pk=excerpt.pk).update(text='=HYPERLINK("http://x.example","klik")')
+    client = client_for(consultant)
+    csv = client.get("/interviews/quotes/export.csv").content.decode("utf-8-sig")
+    assert "\n\"'=HYPERLINK(" in csv or "\n'=HYPERLINK(" in csv
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get("/interviews/quotes/export.xlsx").content)
+    ).active
+    assert sheet["A2"].data_type == "s"
