@@ -671,6 +671,6 @@ def codebook_report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.view_results")
-    text = request.GET.get("q", "").strip()[:200]
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL
     results = search_everything(request.user, text) if text else None
     return render(request, "interviews/search.html", {"q": text, "results": results})
