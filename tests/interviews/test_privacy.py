@@ -67,6 +67,9 @@ def test_quote_bank_and_position_map_follow_consent(who, expected, request, code
         response = client.get(url)
         assert response.status_code == 200, url
         assert shown(response.content) == expected, url
+        # Not only in the places shown() looks: a hidden name is nowhere on the page.
+        html = response.content.decode()
+        assert {name for name in ORGS if name in html} == expected, url
 
 
 def test_reader_sees_sector_labels_in_quote_bank(reader_client, coded):
