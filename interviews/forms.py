@@ -239,7 +239,8 @@ class ExcerptForm(forms.ModelForm):
         if self.instance.pk or self.source_text is None:
             return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
-        passage = (cleaned.get("passage") or "").strip()
+        # A form sends a textarea's line breaks as CRLF; the stored texts have LF.
+        passage = (cleaned.get("passage") or "").replace("\r\n", "\n").strip()
         try:
             if start is None or end is None:
                 start, end = find_passage(self.source_text, passage, cleaned.get("occurrence") or 1)

@@ -297,3 +297,21 @@ def test_a_flagged_excerpt_is_found_again_when_its_text_comes_back(
     lost.refresh_from_db()
     assert lost.anchor != Anchor.FLAGGED
     assert TRANSCRIPT[lost.start : lost.end] == "hokjes"
+
+
+def test_a_selection_over_two_lines_is_coded_as_the_browser_sends_it(
+    consultant_client, interview, theme
+):
+    """A form sends a textarea's line breaks as CRLF; the stored text has LF."""
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    phrase = "Wat zou helpen?\nAmina"
+    start = TRANSCRIPT.index(phrase)
+    sent = phrase.replace("\n", "\r\n")
+    response = code(
+        consultant_client, interview, theme, start=start, end=start + len(phrase), passage=sent
+    )
+    assert response.status_code == 302
+    assert Excerpt.objects.get().text == phrase
+    Excerpt.objects.all().delete()
+    assert code(consultant_client, interview, theme, passage=sent).status_code == 302
+    assert Excerpt.objects.get().text == phrase
