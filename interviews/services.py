@@ -134,7 +134,7 @@ def save_transcript(interview: Interview, text: str, user, filename: str = "") -
 
 @transaction.atomic
 def save_note(interview: Interview, question_id: int | None, text: str) -> NoteAnswer:
-    text = clean_text(text)
+    text = clean_text(text.replace("\r\n", "\n"))  # FormData (notes.js) sends CRLF
     answer, _created = NoteAnswer.objects.get_or_create(
         interview=interview, question_id=question_id
     )

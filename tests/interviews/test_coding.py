@@ -315,3 +315,13 @@ def test_a_selection_over_two_lines_is_coded_as_the_browser_sends_it(
     Excerpt.objects.all().delete()
     assert code(consultant_client, interview, theme, passage=sent).status_code == 302
     assert Excerpt.objects.get().text == phrase
+
+
+def test_notes_are_stored_with_lf_however_they_are_sent(consultant_client, interview, theme):
+    """htmx sends a textarea's LF; notes.js resends after a dropped connection with
+    FormData, which sends CRLF. Stored as sent, the offsets of excerpts on the note shift."""
+    response = consultant_client.post(
+        f"/interviews/{interview.pk}/notes/save/", {"text": "Eerste regel\r\nTweede regel"}
+    )
+    assert response.status_code == 200
+    assert interview.answers.get().text == "Eerste regel\nTweede regel"
