@@ -156,16 +156,12 @@ def quote_queryset(user) -> QuerySet:
     # Outside the research space a quote's place in the list must not tell its organisation:
     # sorted by name, an anonymised quote between two named ones gives away the initials.
     # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
-    named = Q(interview__consent__scope=ConsentScope.NAMED)
-    if is_staff_member(user):
-        named |= _interviewer_of(user)
-    else:
-        named = Q(pk__in=[])  # readers see every quote anonymised
+    by_sector = ["interview__organisation__sector", "interview__held_at", "start", "pk"]
+    if not is_staff_member(user):
+        return visible.order_by(*by_sector)  # readers see every quote anonymised
+    named = Q(interview__consent__scope=ConsentScope.NAMED) | _interviewer_of(user)
     return visible.order_by(
         Case(When(named, then=Value(0)), default=Value(1)),
         Case(When(named, then=F("interview__organisation__name")), default=Value("")),
-        "interview__organisation__sector",
-        "interview__held_at",
-        "start",
-        "pk",
+        *by_sector,
     )
