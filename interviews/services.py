@@ -14,7 +14,7 @@ from interviews.models import (
     Transcript,
     TranscriptVersion,
 )
-from stakeholders.models import Progress
+from stakeholders.models import Decision, Progress, ShortlistEntry
 from stakeholders.services import record_progress
 
 # NUL (refused by PostgreSQL) and the control characters XML 1.0 forbids (a .qdpx with them
@@ -31,6 +31,19 @@ class CodingError(ValueError):
     """The coding request cannot be carried out; the message is meant for the user."""
 
 
+def advance_progress(organisation, progress: str) -> None:
+    """Move the organisation's shortlist entry forward to ``progress``, never back (a
+    follow-up interview does not undo "Geïnterviewd" or a later step's "Afgetoetst")."""
+    order = list(Progress)
+    current = (
+        ShortlistEntry.objects.filter(organisation=organisation, decision=Decision.APPROVED)
+        .values_list("progress", flat=True)
+        .first()
+    )
+    if current is not None and order.index(Progress(current)) < order.index(Progress(progress)):
+        record_progress(organisation, progress)
+
+
 def shortlist_progress_for(status: str) -> str:
     return Progress.INTERVIEW_PLANNED if status == Status.PLANNED else Progress.INTERVIEWED
 
@@ -39,7 +52,7 @@ def shortlist_progress_for(status: str) -> str:
 def save_interview(form, user) -> Interview:
     """Save the interview and move its organisation's shortlist entry along."""
     interview = form.save()
-    record_progress(interview.organisation, shortlist_progress_for(interview.status))
+    advance_progress(interview.organisation, shortlist_progress_for(interview.status))
     return interview
 
 
@@ -128,7 +141,7 @@ def save_transcript(interview: Interview, text: str, user, filename: str = "") -
     if interview.status in {Status.PLANNED, Status.HELD}:
         interview.status = Status.TRANSCRIBED
         interview.save(update_fields=["status"])
-        record_progress(interview.organisation, Progress.INTERVIEWED)
+        advance_progress(interview.organisation, Progress.INTERVIEWED)
     return transcript
 
 

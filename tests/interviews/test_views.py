@@ -299,3 +299,22 @@ def test_interview_guides_are_not_open_to_the_administrator_in_the_admin(admin_c
     GuideQuestionFactory(text="Geheime vraag")
     assert admin_client_.get("/admin/interviews/interviewguide/").status_code == 403
     assert "/admin/interviews/" not in admin_client_.get("/admin/").content.decode()
+
+
+def test_a_follow_up_interview_never_moves_the_shortlist_entry_back(consultant_client, consultant):
+    """Planning a second interview, or editing one, after the organisation was interviewed
+    (or its validation recorded) must not set the entry back to "Interview gepland"."""
+    organisation = OrganisationFactory(name="Moskeefederatie")
+    entry = ShortlistEntryFactory(organisation=organisation, decision=Decision.APPROVED,
+                                  decided_at="2026-01-01T10:00Z", progress=Progress.INTERVIEWED)  # fmt: skip
+    data = {"organisation": organisation.pk, "held_at": "2026-12-01T10:00", "mode": "video",
+            "status": Status.PLANNED, "interviewers": [consultant.pk]}  # fmt: skip
+    assert consultant_client.post("/interviews/new/", data).status_code == 302
+    entry.refresh_from_db()
+    assert entry.progress == Progress.INTERVIEWED
+    entry.progress = Progress.VALIDATED
+    entry.save()
+    interview = organisation.interviews.get()
+    consultant_client.post(f"/interviews/{interview.pk}/edit/", {**data, "status": Status.HELD})
+    entry.refresh_from_db()
+    assert entry.progress == Progress.VALIDATED
