@@ -298,6 +298,10 @@ def notes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk, "interviews.change")
     answers = {a.question_id: a for a in interview.answers.all()}
     questions = list(interview.guide.questions.all()) if interview.guide else []
+    # A question removed from the guide stays only where notes were typed under it.
+    questions = [q for q in questions if q.position < RETIRED or q.pk in answers]
+    for question in questions:
+        question.number = question.position if question.position < RETIRED else None
     rows = [(q, answers.get(q.pk)) for q in questions]
     context = {"interview": interview, "rows": rows, "free": answers.get(None)}
     return render(request, "interviews/notes_form.html", context)

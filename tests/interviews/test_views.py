@@ -318,3 +318,28 @@ def test_a_follow_up_interview_never_moves_the_shortlist_entry_back(consultant_c
     consultant_client.post(f"/interviews/{interview.pk}/edit/", {**data, "status": Status.HELD})
     entry.refresh_from_db()
     assert entry.progress == Progress.VALIDATED
+
+
+def test_notes_page_keeps_a_removed_question_only_where_it_was_answered(consultant_client):
+    """A question removed from the guide is kept aside (position 10000 + id) for the notes
+    typed under it; the notes page shows it without that number, and only where answered."""
+    from interviews.models import NoteAnswer
+    from tests.interviews.factories import GuideFactory
+
+    guide = GuideFactory(title="Leidraad")
+    old = GuideQuestionFactory(guide=guide, position=1, text="Oude vraag?")
+    answered = InterviewFactory(guide=guide)
+    NoteAnswer.objects.create(interview=answered, question=old, text="x")
+    other = InterviewFactory(guide=guide)
+    consultant_client.post(
+        f"/interviews/guides/{guide.pk}/edit/", {"title": "Leidraad", "questions": "Nieuw?"}
+    )
+    old.refresh_from_db()
+    assert old.position >= 10_000
+    html = consultant_client.get(f"/interviews/{answered.pk}/notes/").content.decode()
+    assert "Oude vraag?" in html and f"{old.position}." not in html
+    assert "1. Nieuw?" in html
+    assert (
+        "Oude vraag?"
+        not in consultant_client.get(f"/interviews/{other.pk}/notes/").content.decode()
+    )
