@@ -4,6 +4,7 @@ and must never read raw transcripts or notes (so those models are deliberately a
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from atlasplan.admin import ResearchAdminMixin
 from interviews.models import GuideQuestion, InterviewGuide
 
 
@@ -13,6 +14,6 @@ class GuideQuestionInline(admin.TabularInline):
 
 
 @admin.register(InterviewGuide)
-class InterviewGuideAdmin(SimpleHistoryAdmin):
+class InterviewGuideAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
     list_display = ["title"]
     inlines = [GuideQuestionInline]

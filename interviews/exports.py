@@ -18,6 +18,7 @@ from atlasplan.models import Theme
 from interviews import privacy
 from interviews.models import Excerpt, NoteAnswer, Stance, Transcript
 from interviews.privacy import Attribution, VisibleQuote
+from interviews.services import clean_text
 
 FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -30,6 +31,7 @@ GUID_NS = uuid.UUID("6f1c2f0e-5b8a-4d7e-9a51-3c0e8f2b7a10")
 
 def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
     full = all(q.attribution == Attribution.FULL for q in quotes)
+    any_full = any(q.attribution == Attribution.FULL for q in quotes)
     headers = [
         _("fragment"),
         _("bron"),
@@ -40,6 +42,8 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
     ]
     if full:
         headers += [_("memo"), _("verankering")]
+    if any_full:  # quotes seen in full travel with what their consent allows
+        headers += [_("toestemming")]
     data = tablib.Dataset(headers=[str(h) for h in headers])
     for quote in quotes:
         e = quote.excerpt
@@ -50,8 +54,16 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
         ]  # fmt: skip
         if full:
             row += [e.memo, e.get_anchor_display()]
-        data.append([str(v) for v in row])
+        if any_full:
+            row += [privacy.consent_label(e) if quote.attribution == Attribution.FULL else ""]
+        data.append([_cell(v) for v in row])
     return data
+
+
+def _cell(value) -> str:
+    """A value as spreadsheet text: a leading =, +, - or @ would make it a formula."""
+    text = str(value)
+    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 def _docx(quotes: list[VisibleQuote]) -> bytes:
@@ -62,8 +74,13 @@ def _docx(quotes: list[VisibleQuote]) -> bytes:
     for quote in quotes:
         document.add_paragraph(f"“{quote.text}”", style="Quote")
         themes = ", ".join(t.name for t in quote.excerpt.themes.all())
+        consent = (
+            f" · {privacy.consent_label(quote.excerpt)}"
+            if quote.attribution == Attribution.FULL
+            else ""
+        )
         document.add_paragraph(
-            f"— {quote.source_label} · {themes} · {quote.excerpt.get_stance_display()}"
+            f"— {quote.source_label}{consent} · {themes} · {quote.excerpt.get_stance_display()}"
         )
     out = io.BytesIO()
     document.save(out)
@@ -88,6 +105,11 @@ def quotes_response(quotes: list[VisibleQuote], fmt: str, user) -> HttpResponse:
 
 def guid(kind: str, pk) -> str:
     return str(uuid.uuid5(GUID_NS, f"{kind}-{pk}"))
+
+
+def _xml(text: str) -> str:
+    """``text`` without the characters XML 1.0 forbids (older data may still hold them)."""
+    return clean_text(str(text))
 
 
 def _q(tag: str) -> str:
@@ -155,7 +177,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         files[f"sources/{source_guid}.txt"] = obj.text
         source = ET.SubElement(
             sources, _q("TextSource"),
-            {"guid": source_guid, "name": str(name)[:200], "plainTextPath": f"internal://{source_guid}.txt"},
+            {"guid": source_guid, "name": _xml(name)[:200], "plainTextPath": f"internal://{source_guid}.txt"},
         )  # fmt: skip
         for excerpt in by_source.get((kind, obj.pk), []):
             _add_selection(source, excerpt, user)
@@ -163,7 +185,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
         case = ET.SubElement(
             cases,
             _q("Case"),
-            {"guid": guid("organisation", organisation.pk), "name": str(organisation)},
+            {"guid": guid("organisation", organisation.pk), "name": _xml(organisation)},
         )
         ET.SubElement(case, _q("Description")).text = organisation.get_sector_display()
         for source_guid in source_guids:
@@ -185,7 +207,7 @@ def _add_theme_codes(parent) -> None:
         for theme in children.get(parent_id, []):
             code = ET.SubElement(
                 element, _q("Code"),
-                {"guid": guid("theme", theme.pk), "name": theme.name, "isCodable": "true", "color": theme.colour},
+                {"guid": guid("theme", theme.pk), "name": _xml(theme.name), "isCodable": "true", "color": theme.colour},
             )  # fmt: skip
             add(code, theme.pk)
 
@@ -195,12 +217,12 @@ def _add_theme_codes(parent) -> None:
 def _add_selection(source, excerpt: Excerpt, user) -> None:
     selection = ET.SubElement(
         source, _q("PlainTextSelection"),
-        {"guid": guid("excerpt", excerpt.pk), "name": excerpt.text[:100],
+        {"guid": guid("excerpt", excerpt.pk), "name": _xml(excerpt.text)[:100],
          "startPosition": str(excerpt.start), "endPosition": str(excerpt.end),
          "creatingUser": guid("user", user.pk)},
     )  # fmt: skip
     if excerpt.memo:
-        ET.SubElement(selection, _q("Description")).text = excerpt.memo
+        ET.SubElement(selection, _q("Description")).text = _xml(excerpt.memo)
     targets = [guid("theme", t.pk) for t in excerpt.themes.all()] + [guid("stance", excerpt.stance)]
     for n, target in enumerate(targets):
         coding = ET.SubElement(

@@ -76,9 +76,13 @@ class QuoteFilter(django_filters.FilterSet):
             del self.filters["organisation"]
         elif not is_consultant(user):
             own = Interview.interviewers.through.objects.filter(user_id=user.pk)
+            quotable_by_name = Q(
+                interviews__consent__scope=ConsentScope.NAMED,
+                interviews__consent__given=True,
+                interviews__consent__withdrawn_on__isnull=True,
+            )  # a withdrawn or refused consent offers no organisation to filter on
             self.filters["organisation"].queryset = Organisation.objects.filter(
-                Q(interviews__consent__scope=ConsentScope.NAMED)
-                | Q(interviews__in=own.values("interview_id"))
+                quotable_by_name | Q(interviews__in=own.values("interview_id"))
             ).distinct()
 
     def filter_organisation(self, queryset, name, value):

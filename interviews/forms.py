@@ -75,7 +75,8 @@ class InterviewForm(forms.ModelForm):
         contacts = Contact.objects.select_related("organisation")
         chosen = self.data.get("organisation") or self.initial.get("organisation")
         chosen = chosen or self.instance.organisation_id
-        if str(chosen or "").isdigit():  # only that organisation's people, not the whole register
+        chosen = str(chosen or "")
+        if chosen.isdigit() and len(chosen) <= 18:  # only that organisation's people
             contacts = contacts.filter(organisation_id=int(chosen))
         self.fields["interviewees"].queryset = contacts
         self.fields["organisation"].widget.attrs.update(
@@ -186,7 +187,9 @@ class TranscriptForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        text = (cleaned.get("text") or "").replace("\r\n", "\n").strip()
+        from interviews.services import clean_text
+
+        text = clean_text((cleaned.get("text") or "").replace("\r\n", "\n")).strip()
         if not text and not self.errors:
             raise forms.ValidationError(
                 _("Het transcript is leeg. Plak de tekst of kies een bestand.")
@@ -230,16 +233,22 @@ class ExcerptForm(forms.ModelForm):
         self.helper.form_tag = False
 
     def clean(self):
-        from interviews.services import CodingError, check_span, find_passage
+        from interviews.services import CodingError, check_span, find_passage, nearest_passage
 
         cleaned = super().clean()
         if self.instance.pk or self.source_text is None:
             return cleaned
         start, end = cleaned.get("start"), cleaned.get("end")
+        # A form sends a textarea's line breaks as CRLF; the stored texts have LF.
+        passage = (cleaned.get("passage") or "").replace("\r\n", "\n").strip()
         try:
             if start is None or end is None:
-                passage = cleaned.get("passage") or ""
                 start, end = find_passage(self.source_text, passage, cleaned.get("occurrence") or 1)
+            elif passage and self.source_text[start:end].strip() != passage:
+                # The offsets do not hold the selected text (a browser counts an emoji as
+                # two characters; the text changed meanwhile): the text wins, never a
+                # silently shifted excerpt.
+                start, end = nearest_passage(self.source_text, passage, start)
             check_span(self.source_text, start, end)
         except CodingError as error:
             raise forms.ValidationError(str(error)) from error

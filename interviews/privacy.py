@@ -12,7 +12,7 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from atlasplan.permissions import can, is_consultant, is_staff_member
@@ -86,6 +86,18 @@ def attribution_for(excerpt: Excerpt, user) -> Attribution:
     return Attribution.ANONYMOUS
 
 
+def consent_label(excerpt: Excerpt) -> str:
+    """What the interview's consent allows, as the research space is told beside a quote."""
+    consent = getattr(excerpt.interview, "consent", None)
+    if consent is None:
+        return _("ontbreekt")
+    if consent.withdrawn_on:
+        return _("ingetrokken")
+    if not consent.given:
+        return _("geweigerd")
+    return str(consent.get_scope_display())
+
+
 def _is_interviewer(user, interview: Interview) -> bool:
     if not is_staff_member(user):
         return False
@@ -138,6 +150,18 @@ def quote_queryset(user) -> QuerySet:
     ).prefetch_related(
         Prefetch("themes", queryset=Theme.objects.order_by("name")), "interview__interviewers"
     )
-    return visible_excerpts(user, base).order_by(
-        "interview__organisation__name", "interview", "start", "pk"
+    visible = visible_excerpts(user, base)
+    if is_consultant(user):
+        return visible.order_by("interview__organisation__name", "interview", "start", "pk")
+    # Outside the research space a quote's place in the list must not tell its organisation:
+    # sorted by name, an anonymised quote between two named ones gives away the initials.
+    # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
+    by_sector = ["interview__organisation__sector", "interview__held_at", "start", "pk"]
+    if not is_staff_member(user):
+        return visible.order_by(*by_sector)  # readers see every quote anonymised
+    named = Q(interview__consent__scope=ConsentScope.NAMED) | _interviewer_of(user)
+    return visible.order_by(
+        Case(When(named, then=Value(0)), default=Value(1)),
+        Case(When(named, then=F("interview__organisation__name")), default=Value("")),
+        *by_sector,
     )

@@ -6,6 +6,7 @@ and notes are searched only among the interviews the user may read raw
 (:func:`interviews.privacy.raw_interviews`); excerpts only among the visible ones.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
@@ -48,9 +49,16 @@ def snippet(text: str, query: str, width: int = 80) -> SafeString:
     hits = [hit for hit in hits if hit >= 0]
     at = min(hits) if hits else 0
     start, end = max(0, at - width), min(len(text), at + width)
-    piece = escape(text[start:end])
-    for word in query.split():
-        piece = piece.replace(escape(word), f"<mark>{escape(word)}</mark>")
+    # Mark the words in the text before escaping it, so a word never lands inside an
+    # entity ("amp" in "&amp;") or a tag ("mark" in "<mark>"); case as the search finds it.
+    words = sorted({w for w in query.split() if w}, key=len, reverse=True)
+    raw, parts, last = text[start:end], [], 0
+    if words:
+        for match in re.finditer("|".join(map(re.escape, words)), raw, re.IGNORECASE):
+            parts += [escape(raw[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+            last = match.end()
+    parts.append(escape(raw[last:]))
+    piece = "".join(parts)
     return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
 
 

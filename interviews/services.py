@@ -1,5 +1,7 @@
 """Writes that touch several models, and the text logic of coding (offsets, re-anchoring)."""
 
+import re
+
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -12,12 +14,34 @@ from interviews.models import (
     Transcript,
     TranscriptVersion,
 )
-from stakeholders.models import Progress
+from stakeholders.models import Decision, Progress, ShortlistEntry
 from stakeholders.services import record_progress
+
+# NUL (refused by PostgreSQL) and the control characters XML 1.0 forbids (a .qdpx with them
+# does not open); a vertical tab or form feed (page break in a Word file) becomes a new line.
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def clean_text(text: str) -> str:
+    """A text as it may be stored: offsets are taken only after this, so they stay right."""
+    return CONTROL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 class CodingError(ValueError):
     """The coding request cannot be carried out; the message is meant for the user."""
+
+
+def advance_progress(organisation, progress: str) -> None:
+    """Move the organisation's shortlist entry forward to ``progress``, never back (a
+    follow-up interview does not undo "Geïnterviewd" or a later step's "Afgetoetst")."""
+    order = list(Progress)
+    current = (
+        ShortlistEntry.objects.filter(organisation=organisation, decision=Decision.APPROVED)
+        .values_list("progress", flat=True)
+        .first()
+    )
+    if current is not None and order.index(Progress(current)) < order.index(Progress(progress)):
+        record_progress(organisation, progress)
 
 
 def shortlist_progress_for(status: str) -> str:
@@ -28,7 +52,7 @@ def shortlist_progress_for(status: str) -> str:
 def save_interview(form, user) -> Interview:
     """Save the interview and move its organisation's shortlist entry along."""
     interview = form.save()
-    record_progress(interview.organisation, shortlist_progress_for(interview.status))
+    advance_progress(interview.organisation, shortlist_progress_for(interview.status))
     return interview
 
 
@@ -60,9 +84,28 @@ def find_passage(text: str, passage: str, occurrence: int = 1) -> tuple[int, int
     return at, at + len(passage)
 
 
+def nearest_passage(text: str, passage: str, near: int) -> tuple[int, int]:
+    """The offsets of the appearance of ``passage`` in ``text`` nearest ``near``."""
+    hits, at = [], text.find(passage)
+    while at >= 0:
+        hits.append(at)
+        at = text.find(passage, at + 1)
+    if not hits:
+        raise CodingError(
+            _(
+                "De selectie klopt niet meer met de tekst. Laad de pagina opnieuw en selecteer opnieuw."
+            )
+        )
+    best = min(hits, key=lambda hit: abs(hit - near))
+    return best, best + len(passage)
+
+
 def reanchor(excerpt: Excerpt, new_text: str) -> None:
     """Find the excerpt's stored text in the new version, nearest its old place, or flag it."""
     if new_text[excerpt.start : excerpt.end] == excerpt.text:
+        if excerpt.anchor == Anchor.FLAGGED:  # its text is back where it was
+            excerpt.anchor = Anchor.REANCHORED
+            excerpt.save(update_fields=["anchor"])
         return
     hits, at = [], new_text.find(excerpt.text)
     while at >= 0:
@@ -98,12 +141,13 @@ def save_transcript(interview: Interview, text: str, user, filename: str = "") -
     if interview.status in {Status.PLANNED, Status.HELD}:
         interview.status = Status.TRANSCRIBED
         interview.save(update_fields=["status"])
-        record_progress(interview.organisation, Progress.INTERVIEWED)
+        advance_progress(interview.organisation, Progress.INTERVIEWED)
     return transcript
 
 
 @transaction.atomic
 def save_note(interview: Interview, question_id: int | None, text: str) -> NoteAnswer:
+    text = clean_text(text.replace("\r\n", "\n"))  # FormData (notes.js) sends CRLF
     answer, _created = NoteAnswer.objects.get_or_create(
         interview=interview, question_id=question_id
     )

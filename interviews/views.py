@@ -45,6 +45,7 @@ from interviews.services import (
 )
 
 SORTS = {"date": "held_at", "organisation": "organisation__name", "status": "status"}
+MAX_ID_DIGITS = 18  # larger numbers overflow the database's integers: no such object
 
 
 # --- Access helpers -------------------------------------------------------------------------
@@ -108,7 +109,7 @@ def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
     initial = {"interviewers": [request.user.pk]}
     organisation = request.GET.get("organisation", "").strip()
-    if organisation.isdigit():  # "Interview plannen" from an organisation, or the htmx refresh
+    if organisation.isdigit() and len(organisation) <= MAX_ID_DIGITS:  # "Interview plannen"
         initial["organisation"] = int(organisation)
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
@@ -135,7 +136,13 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transcript": Transcript.objects.filter(interview=interview).first()
         if may_read_raw
         else None,
-        "quotes": privacy.visible_quotes(excerpts, request.user),
+        # This page names the organisation: a quote it may show only anonymously stays in
+        # the quote bank and the position map, where it is not beside that name.
+        "quotes": [
+            quote
+            for quote in privacy.visible_quotes(excerpts, request.user)
+            if quote.attribution != privacy.Attribution.ANONYMOUS
+        ],
     }
     return render(request, "interviews/interview_detail.html", context)
 
@@ -291,6 +298,10 @@ def notes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk, "interviews.change")
     answers = {a.question_id: a for a in interview.answers.all()}
     questions = list(interview.guide.questions.all()) if interview.guide else []
+    # A question removed from the guide stays only where notes were typed under it.
+    questions = [q for q in questions if q.position < RETIRED or q.pk in answers]
+    for question in questions:
+        question.number = question.position if question.position < RETIRED else None
     rows = [(q, answers.get(q.pk)) for q in questions]
     context = {"interview": interview, "rows": rows, "free": answers.get(None)}
     return render(request, "interviews/notes_form.html", context)
@@ -632,7 +643,8 @@ def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
 def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
     require(request.user, "interviews.view")
     organisation = positions.organisation_of_row(row)
-    summary = get_object_or_404(PositionSummary, organisation=organisation, theme_id=theme_pk)
+    theme = get_object_or_404(Theme, pk=theme_pk)  # a pk lookup copes with any number
+    summary = get_object_or_404(PositionSummary, organisation=organisation, theme=theme)
     back = reverse("interviews:position_cell", args=[row, theme_pk])
     context = {"object": summary, "entries": history_of(summary), "back_url": back}
     return render(request, "atlasplan/history.html", context)
@@ -663,6 +675,6 @@ def codebook_report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.view_results")
-    text = request.GET.get("q", "").strip()[:200]
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL
     results = search_everything(request.user, text) if text else None
     return render(request, "interviews/search.html", {"q": text, "results": results})

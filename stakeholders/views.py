@@ -14,6 +14,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.deletion import ProtectedError
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -187,7 +188,18 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk, CHANGE)
     if request.method == "POST":
-        services.delete_organisation(organisation)
+        try:
+            services.delete_organisation(organisation)
+        except ProtectedError:  # a later step (its interviews) still holds it: nothing lost
+            messages.error(
+                request,
+                _(
+                    "Organisatie “%(name)s” wordt nog gebruikt in een latere stap (bijvoorbeeld "
+                    "haar interviews) en kan niet verwijderd worden."
+                )
+                % {"name": organisation},
+            )
+            return redirect(organisation)
         messages.success(
             request, _("Organisatie “%(name)s” is verwijderd.") % {"name": organisation}
         )

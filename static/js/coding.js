@@ -14,7 +14,8 @@
     var range = document.createRange();
     range.selectNodeContents(container);
     range.setEnd(node, offset);
-    return range.toString().length;
+    // Code points, as the server counts (an emoji is one character there, two in .length).
+    return Array.from(range.toString()).length;
   }
 
   function capture() {

@@ -235,3 +235,93 @@ def test_versions_page_shows_what_changed(consultant_client, interview):
     post_transcript(consultant_client, interview, text="A: een\nB: drie")
     html = consultant_client.get(f"/interviews/{interview.pk}/transcript/history/").content.decode()
     assert "<del>- B: twee</del>" in html and "<ins>+ B: drie</ins>" in html
+
+
+def test_nul_and_control_characters_never_reach_the_database_or_the_qdpx(
+    consultant_client, consultant, interview, theme
+):
+    """PostgreSQL refuses NUL in text (a 500) and XML 1.0 forbids control characters, so a
+    .qdpx with them does not open in NVivo: they are dropped when a text comes in, and the
+    export cleans what older data may still hold."""
+    question = GuideQuestionFactory()
+    interview.guide = question.guide
+    interview.save()
+    response = consultant_client.post(
+        f"/interviews/{interview.pk}/notes/save/", {"question": question.pk, "text": "a\x00b\x01c"}
+    )
+    assert response.status_code == 200
+    assert interview.answers.get().text == "abc"
+    body = b"A: " + b"x" * 9000 + b"\x00 en\x0bverder"  # a NUL past the sniffed start
+    post_transcript(consultant_client, interview, file=upload("t.txt", body))
+    assert Transcript.objects.get(interview=interview).text.endswith("x en\nverder")
+    excerpt = ExcerptFactory(
+        transcript=Transcript.objects.get(interview=interview), phrase="verder", themes=[theme]
+    )
+    Excerpt.objects.filter(pk=excerpt.pk).update(memo="memo\x02", text="ver\x1fder")
+    with zipfile.ZipFile(io.BytesIO(qdpx_bytes(consultant))) as archive:
+        xmlschema.XMLSchema(SCHEMA).validate(io.BytesIO(archive.read("project.qde")))
+
+
+def test_offsets_that_disagree_with_the_selected_text_are_never_stored_silently_wrong(
+    consultant_client, interview, theme
+):
+    """A browser counts an emoji as two characters, Python as one: offsets sent for a
+    selection after one are shifted. The selected text travels with them and wins."""
+    text = "A: Top 👍 zei ze.\nB: de verhalen over de stad zijn eenzijdig."
+    post_transcript(consultant_client, interview, text=text)
+    start = text.index("verhalen over de stad") + 1  # as a browser counts (UTF-16)
+    response = code(
+        consultant_client, interview, theme,
+        start=start, end=start + 21, passage="verhalen over de stad",
+    )  # fmt: skip
+    assert response.status_code == 302
+    excerpt = Excerpt.objects.get()
+    assert excerpt.text == "verhalen over de stad"
+    assert text[excerpt.start : excerpt.end] == excerpt.text
+    gone = code(consultant_client, interview, theme, start=3, end=6, passage="niet meer daar")
+    assert gone.status_code == 400
+    assert Excerpt.objects.count() == 1
+
+
+def test_a_flagged_excerpt_is_found_again_when_its_text_comes_back(
+    consultant_client, interview, theme
+):
+    """Restoring the earlier text (an edit undone) brings the lost excerpt back in place,
+    instead of leaving it flagged, unhighlighted and out of the .qdpx for good."""
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    lost = ExcerptFactory(transcript=interview.transcript, phrase="hokjes", themes=[theme])
+    post_transcript(consultant_client, interview, text=TRANSCRIPT.replace("hokjes", "vakjes"))
+    lost.refresh_from_db()
+    assert lost.anchor == Anchor.FLAGGED
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    lost.refresh_from_db()
+    assert lost.anchor != Anchor.FLAGGED
+    assert TRANSCRIPT[lost.start : lost.end] == "hokjes"
+
+
+def test_a_selection_over_two_lines_is_coded_as_the_browser_sends_it(
+    consultant_client, interview, theme
+):
+    """A form sends a textarea's line breaks as CRLF; the stored text has LF."""
+    post_transcript(consultant_client, interview, text=TRANSCRIPT)
+    phrase = "Wat zou helpen?\nAmina"
+    start = TRANSCRIPT.index(phrase)
+    sent = phrase.replace("\n", "\r\n")
+    response = code(
+        consultant_client, interview, theme, start=start, end=start + len(phrase), passage=sent
+    )
+    assert response.status_code == 302
+    assert Excerpt.objects.get().text == phrase
+    Excerpt.objects.all().delete()
+    assert code(consultant_client, interview, theme, passage=sent).status_code == 302
+    assert Excerpt.objects.get().text == phrase
+
+
+def test_notes_are_stored_with_lf_however_they_are_sent(consultant_client, interview, theme):
+    """htmx sends a textarea's LF; notes.js resends after a dropped connection with
+    FormData, which sends CRLF. Stored as sent, the offsets of excerpts on the note shift."""
+    response = consultant_client.post(
+        f"/interviews/{interview.pk}/notes/save/", {"text": "Eerste regel\r\nTweede regel"}
+    )
+    assert response.status_code == 200
+    assert interview.answers.get().text == "Eerste regel\nTweede regel"

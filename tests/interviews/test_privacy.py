@@ -67,6 +67,9 @@ def test_quote_bank_and_position_map_follow_consent(who, expected, request, code
         response = client.get(url)
         assert response.status_code == 200, url
         assert shown(response.content) == expected, url
+        # Not only in the places shown() looks: a hidden name is nowhere on the page.
+        html = response.content.decode()
+        assert {name for name in ORGS if name in html} == expected, url
 
 
 def test_reader_sees_sector_labels_in_quote_bank(reader_client, coded):
@@ -116,3 +119,70 @@ def test_consultant_filters_the_quote_bank_by_consent(consultant_client, reader_
     assert sources(consultant_client, "?consent=named") == {"Vzw Benoemd"}
     assert sources(consultant_client, "?consent=withdrawn") == {"Vzw Ingetrokken"}
     assert 'name="consent"' not in reader_client.get("/interviews/quotes/").content.decode()
+
+
+def test_interview_page_never_shows_an_anonymised_quote_beside_its_organisation(
+    atlas_member, consultant, coded
+):
+    """The interview page is titled with the organisation: a quote allowed only anonymously
+    shown there is attributed after all. Named quotes may stay; the research space sees all."""
+    anonymous = coded["anonymous"].interview
+    html = client_for(atlas_member).get(f"/interviews/{anonymous.pk}/").content.decode()
+    assert "Vzw Anoniem" in html
+    assert 'data-testid="quote"' not in html
+    assert "verhalen over de stad" not in html
+    named = coded["named"].interview
+    named_html = client_for(atlas_member).get(f"/interviews/{named.pk}/").content.decode()
+    assert named_html.count('data-testid="quote"') == 1
+    full = client_for(consultant).get(f"/interviews/{anonymous.pk}/").content.decode()
+    assert full.count('data-testid="quote"') == 1
+
+
+def test_quote_order_does_not_place_anonymised_quotes_by_their_organisation_name(
+    atlas_member, theme, coded
+):
+    """Sorted by organisation name, an anonymised quote between "Vzw Aaa" and "Vzw Benoemd"
+    tells its organisation's initials; named quotes come first, then anonymised by sector."""
+    import re
+
+    from interviews.models import ConsentScope
+    from tests.interviews.conftest import make_coded
+
+    make_coded(ConsentScope.NAMED, theme, "Vzw Aaa")
+    for url in ["/interviews/quotes/", "/interviews/search/?q=verhalen"]:
+        html = client_for(atlas_member).get(url).content.decode()
+        assert re.findall(r'quote-source">([^<]*)<', html) == ["Vzw Aaa", "Vzw Benoemd", SECTOR]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "docx"])
+def test_research_space_exports_say_what_consent_allows_for_each_quote(fmt, consultant, coded):
+    """A consultant's export holds every quote; it goes on into reports, so each quote
+    carries its consent as the page shows it, or a withdrawn quote travels unmarked."""
+    response = client_for(consultant).get(f"/interviews/quotes/export.{fmt}")
+    if fmt == "csv":
+        text = response.content.decode("utf-8-sig")
+        rows = {line.split(",")[1]: line for line in text.splitlines()[1:]}
+        assert "ingetrokken" in rows["Vzw Ingetrokken"]
+        assert "Niet citeren" in rows["Vzw Zwijgzaam"]
+        assert "Enkel anoniem citeren" in rows["Vzw Anoniem"]
+    else:
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            text = archive.read("word/document.xml").decode()
+        assert "Vzw Ingetrokken · ingetrokken" in text
+        assert "Vzw Zwijgzaam · Niet citeren" in text
+
+
+def test_a_quote_that_looks_like_a_formula_stays_text_in_the_spreadsheets(consultant, theme):
+    """A spreadsheet runs a cell starting with "=" (or +, -, @) as a formula."""
+    from interviews.models import ConsentScope, Excerpt
+    from tests.interviews.conftest import make_coded
+
+    excerpt = make_coded(ConsentScope.NAMED, theme, "Vzw Formule")
+    Excerpt.objects.filter(pk=excerpt.pk).update(text='=HYPERLINK("http://x.example","klik")')
+    client = client_for(consultant)
+    csv = client.get("/interviews/quotes/export.csv").content.decode("utf-8-sig")
+    assert "\n\"'=HYPERLINK(" in csv or "\n'=HYPERLINK(" in csv
+    sheet = openpyxl.load_workbook(
+        io.BytesIO(client.get("/interviews/quotes/export.xlsx").content)
+    ).active
+    assert sheet["A2"].data_type == "s"

@@ -137,3 +137,19 @@ def test_merging_themes_keeps_both_position_summaries(consultant_client, coded, 
     response = consultant_client.post(f"/themes/{other.pk}/merge/", {"target": theme.pk})
     assert response.status_code == 302
     assert PositionSummary.objects.get(organisation=organisation).text == "Eerste\n\nTweede"
+
+
+def test_search_snippet_marks_words_in_the_text_never_inside_its_markup():
+    from interviews.search import snippet
+
+    assert snippet("Tom & Jerry <b> zeggen: de mark", "amp mark lt") == (
+        "Tom &amp; Jerry &lt;b&gt; zeggen: de <mark>mark</mark>"
+    )
+    assert snippet("De Stad is mooi", "stad") == "De <mark>Stad</mark> is mooi"
+
+
+def test_a_nul_in_the_search_never_reaches_the_database(consultant_client, coded):
+    """PostgreSQL refuses a NUL in a query string (a 500 there)."""
+    response = consultant_client.get("/interviews/search/?q=verh%00alen")
+    assert response.status_code == 200
+    assert response.context["q"] == "verhalen"

@@ -264,3 +264,82 @@ def test_a_guide_in_use_is_not_deleted(consultant_client, atlas_client):
     assert "wordt gebruikt door interviews" in response.content.decode()
     assert consultant_client.post(f"/interviews/guides/{unused.pk}/delete/").status_code == 302
     assert list(InterviewGuide.objects.all()) == [used]
+
+
+HUGE = "9" * 25  # beyond any database integer
+
+
+def test_huge_ids_are_a_404_or_a_form_error_never_a_500(consultant_client, excerpt):
+    row = f"org-{excerpt.interview.organisation_id}"
+    pk = excerpt.interview_id
+    assert consultant_client.get(f"/interviews/positions/{row}/{HUGE}/history/").status_code == 404
+    assert consultant_client.get(f"/interviews/new/?organisation={HUGE}").status_code == 200
+    response = consultant_client.post("/interviews/new/", {"organisation": HUGE})
+    assert response.status_code == 200
+    assert "organisation" in response.context["form"].errors
+    response = consultant_client.post(
+        f"/interviews/{pk}/excerpts/new/",
+        {"source": "transcript", "themes": [HUGE], "stance": "neutral", "start": 0, "end": 5},
+    )
+    assert response.status_code == 400
+    assert "themes" in response.context["form"].errors
+
+
+def test_an_organisation_with_interviews_is_not_deleted_and_says_why(consultant_client, excerpt):
+    organisation = excerpt.interview.organisation
+    response = consultant_client.post(f"/stakeholders/{organisation.pk}/delete/", follow=True)
+    assert response.status_code == 200
+    assert "wordt nog gebruikt" in response.content.decode()
+    organisation.refresh_from_db()
+    assert organisation.interviews.count() == 1
+
+
+def test_interview_guides_are_not_open_to_the_administrator_in_the_admin(admin_client_):
+    """The admin is for users and roles; the guides are research like every other step's."""
+    GuideQuestionFactory(text="Geheime vraag")
+    assert admin_client_.get("/admin/interviews/interviewguide/").status_code == 403
+    assert "/admin/interviews/" not in admin_client_.get("/admin/").content.decode()
+
+
+def test_a_follow_up_interview_never_moves_the_shortlist_entry_back(consultant_client, consultant):
+    """Planning a second interview, or editing one, after the organisation was interviewed
+    (or its validation recorded) must not set the entry back to "Interview gepland"."""
+    organisation = OrganisationFactory(name="Moskeefederatie")
+    entry = ShortlistEntryFactory(organisation=organisation, decision=Decision.APPROVED,
+                                  decided_at="2026-01-01T10:00Z", progress=Progress.INTERVIEWED)  # fmt: skip
+    data = {"organisation": organisation.pk, "held_at": "2026-12-01T10:00", "mode": "video",
+            "status": Status.PLANNED, "interviewers": [consultant.pk]}  # fmt: skip
+    assert consultant_client.post("/interviews/new/", data).status_code == 302
+    entry.refresh_from_db()
+    assert entry.progress == Progress.INTERVIEWED
+    entry.progress = Progress.VALIDATED
+    entry.save()
+    interview = organisation.interviews.get()
+    consultant_client.post(f"/interviews/{interview.pk}/edit/", {**data, "status": Status.HELD})
+    entry.refresh_from_db()
+    assert entry.progress == Progress.VALIDATED
+
+
+def test_notes_page_keeps_a_removed_question_only_where_it_was_answered(consultant_client):
+    """A question removed from the guide is kept aside (position 10000 + id) for the notes
+    typed under it; the notes page shows it without that number, and only where answered."""
+    from interviews.models import NoteAnswer
+    from tests.interviews.factories import GuideFactory
+
+    guide = GuideFactory(title="Leidraad")
+    old = GuideQuestionFactory(guide=guide, position=1, text="Oude vraag?")
+    answered = InterviewFactory(guide=guide)
+    NoteAnswer.objects.create(interview=answered, question=old, text="x")
+    other = InterviewFactory(guide=guide)
+    consultant_client.post(
+        f"/interviews/guides/{guide.pk}/edit/", {"title": "Leidraad", "questions": "Nieuw?"}
+    )
+    old.refresh_from_db()
+    assert old.position >= 10_000
+    html = consultant_client.get(f"/interviews/{answered.pk}/notes/").content.decode()
+    assert "Oude vraag?" in html and f"{old.position}." not in html
+    assert "1. Nieuw?" in html
+    assert (
+        "Oude vraag?"
+        not in consultant_client.get(f"/interviews/{other.pk}/notes/").content.decode()
+    )
