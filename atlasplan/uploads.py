@@ -26,6 +26,8 @@ from pypdf.errors import PyPdfError
 # Extracted text beyond this is not kept (search and display need no more).
 MAX_TEXT_CHARS = 2_000_000
 PAGE_BREAK = "\f"
+# A DOCX or ODT may unpack to at most this many times the upload limit.
+MAX_UNPACKED_FACTOR = 4
 
 
 class Kind(StrEnum):
@@ -123,6 +125,13 @@ def _open_zip(data: bytes, name: str, kind: Kind) -> zipfile.ZipFile:
         raise _not_what_it_claims(name, kind)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED_FACTOR * settings.MAX_UPLOAD_SIZE:
+            # A "zip bomb": small to upload, huge to read. Refused before anything is read.
+            raise UploadRejected(
+                _("“%(name)s” wordt na het uitpakken veel te groot en kan niet gelezen worden.")
+                % {"name": name}
+            )
         archive.testzip()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as error:
         raise UploadRejected(

@@ -169,3 +169,20 @@ def test_nul_characters_in_the_extracted_text_are_dropped(consultant_client):
     document = PolicyDocument.objects.get()
     assert "\x00" not in document.extracted_text
     assert document.extracted_text.endswith("slottekst")
+
+
+def test_a_zip_bomb_disguised_as_a_word_file_is_refused(consultant_client, media_root, settings):
+    import io
+    import zipfile
+
+    settings.MAX_UPLOAD_SIZE = 100_000
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"0" * 2_000_000)  # 2 MB of zeros, a few kB packed
+    content = buffer.getvalue()
+    assert len(content) < settings.MAX_UPLOAD_SIZE
+    response = post_upload(consultant_client, files.upload("bom.docx", content))
+    assert "na het uitpakken veel te groot" in response.content.decode()
+    assert not PolicyDocument.objects.exists()
+    assert stored_files(media_root) == []
