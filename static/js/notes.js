@@ -1,11 +1,29 @@
 // Notes autosave safety net: htmx saves as you type (hx-trigger on each textarea); this
 // keeps unsaved text in localStorage and sends it again when the connection comes back.
+// Each kept copy remembers the server text it started from ("base"): if someone else has
+// saved the note since, the kept copy does not overwrite theirs; it is offered to copy.
 (function () {
   "use strict";
   var forms = document.querySelectorAll("form[data-autosave]");
   var banner = document.getElementById("connection-status");
+  var base = new Map();
 
   function key(form) { return "atlasplan:" + form.dataset.autosave; }
+
+  function read(form) {
+    try { return JSON.parse(window.localStorage.getItem(key(form))); } catch (error) { return null; }
+  }
+
+  function keep(form, text) {
+    window.localStorage.setItem(key(form), JSON.stringify({ base: base.get(form), text: text }));
+  }
+
+  function saved(form, text) {
+    base.set(form, text);
+    var kept = read(form);
+    if (kept && kept.text === text) { window.localStorage.removeItem(key(form)); }
+    if (banner) { banner.classList.add("d-none"); }
+  }
 
   function resend(form) {
     var area = form.querySelector("textarea");
@@ -17,24 +35,42 @@
       })
       .then(function (html) {
         form.querySelector(".note-status").innerHTML = html;
-        if (window.localStorage.getItem(key(form)) === sent) { window.localStorage.removeItem(key(form)); }
-        if (banner) { banner.classList.add("d-none"); }
+        saved(form, sent);
       })
       .catch(function () { if (banner) { banner.classList.remove("d-none"); } });
   }
 
+  function offerStaleCopy(form, text) {
+    var note = document.createElement("details");
+    note.className = "alert alert-warning small mt-2";
+    var summary = document.createElement("summary");
+    summary.textContent = form.dataset.staleMessage || "";
+    var copy = document.createElement("pre");
+    copy.className = "mb-0 mt-2 text-wrap";
+    copy.textContent = text;  // shown as text, never as markup
+    note.append(summary, copy);
+    form.append(note);
+  }
+
   forms.forEach(function (form) {
     var area = form.querySelector("textarea");
-    var kept = window.localStorage.getItem(key(form));
-    if (kept !== null && kept !== area.value) {
-      area.value = kept;  // typed while offline and never saved
-      resend(form);
+    base.set(form, area.value);
+    var kept = read(form);
+    if (kept && kept.text !== area.value) {
+      if (kept.base === area.value) {
+        area.value = kept.text;  // typed while offline and never saved: send it now
+        resend(form);
+      } else {
+        offerStaleCopy(form, kept.text);  // the note changed on the server meanwhile
+        window.localStorage.removeItem(key(form));
+      }
+    } else if (kept) {
+      window.localStorage.removeItem(key(form));
     }
-    area.addEventListener("input", function () { window.localStorage.setItem(key(form), area.value); });
+    area.addEventListener("input", function () { keep(form, area.value); });
     form.addEventListener("htmx:afterRequest", function (event) {
       if (event.detail.successful) {
-        if (window.localStorage.getItem(key(form)) === area.value) { window.localStorage.removeItem(key(form)); }
-        if (banner) { banner.classList.add("d-none"); }
+        saved(form, area.value);
       } else if (banner) {
         banner.classList.remove("d-none");
       }
@@ -43,9 +79,7 @@
   });
 
   window.addEventListener("online", function () {
-    forms.forEach(function (form) {
-      if (window.localStorage.getItem(key(form)) !== null) { resend(form); }
-    });
+    forms.forEach(function (form) { if (read(form)) { resend(form); } });
   });
   window.addEventListener("offline", function () { if (banner) { banner.classList.remove("d-none"); } });
 })();

@@ -98,3 +98,29 @@ def test_notes_are_saved_as_you_type_and_survive_a_dropped_connection(
         f"() => !localStorage.getItem('atlasplan:note-{interview.pk}-{question.pk}')"
     )
     assert interview.answers.get().text == "Open en trots, maar bezorgd"
+
+
+def test_a_stale_copy_in_the_browser_never_overwrites_a_newer_note(
+    page, live_server, consultant, login
+):
+    from interviews.services import save_note
+    from tests.interviews.factories import GuideQuestionFactory
+
+    question = GuideQuestionFactory(text="Wat valt u op?")
+    interview = InterviewFactory(guide=question.guide)
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/notes/")
+    key = f"atlasplan:note-{interview.pk}-{question.pk}"
+    # This browser kept an unsaved text typed when the note was still empty ...
+    page.evaluate(
+        "k => localStorage.setItem(k, JSON.stringify({base: '', text: 'Oude offline tekst'}))", key
+    )
+    # ... and meanwhile a colleague saved the note.
+    save_note(interview, question.pk, "Nieuwer van een collega")
+    page.reload()
+    expect(page.get_by_label("Wat valt u op?")).to_have_value("Nieuwer van een collega")
+    expect(page.get_by_text("oudere, niet-opgeslagen tekst")).to_be_visible()
+    page.wait_for_timeout(500)
+    assert interview.answers.get().text == "Nieuwer van een collega"
+    page.get_by_text("oudere, niet-opgeslagen tekst").click()
+    expect(page.get_by_text("Oude offline tekst")).to_be_visible()  # offered, not lost

@@ -53,3 +53,14 @@ def test_codebook_keyboard_only(page, live_server, consultant, login):
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Taal en labels")
     assert_no_axe_violations(page)
+
+
+def test_signing_out_forgets_unsaved_notes_kept_in_the_browser(
+    page, live_server, consultant, login
+):
+    login(consultant)
+    page.evaluate("() => localStorage.setItem('atlasplan:note-1-1', 'interviewmateriaal')")
+    page.get_by_role("button", name=consultant.get_full_name()).click()
+    page.get_by_role("button", name="Afmelden").click()
+    expect(page.get_by_role("heading", name="Aanmelden bij AtlasPlan")).to_be_visible()
+    assert page.evaluate("() => localStorage.getItem('atlasplan:note-1-1')") is None
