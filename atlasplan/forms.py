@@ -6,6 +6,31 @@ from django.utils.translation import gettext_lazy as _
 from atlasplan.models import Theme
 
 
+class ThemeChoiceField(forms.ModelMultipleChoiceField):
+    """Themes as checkboxes, sub-themes indented by their parent's name."""
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("queryset", Theme.objects.select_related("parent"))
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", _("Thema's"))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # A number beyond the database's integers is no theme (not an OverflowError, a 500).
+        for item in value or []:
+            if str(item).isdigit() and len(str(item)) > 18:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super().clean(value)
+
+    def label_from_instance(self, theme: Theme) -> str:
+        return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
+
+
 class ColourInput(forms.TextInput):
     input_type = "color"
 

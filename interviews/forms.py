@@ -6,10 +6,10 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.forms import ThemeChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from interviews.models import Consent, Excerpt, Interview, InterviewGuide, PositionSummary
-from policies.forms import ThemeChoiceField
 from stakeholders.models import Contact, Decision, Organisation
 
 TRANSCRIPT_KINDS = {Kind.DOCX, Kind.ODT, Kind.TXT, Kind.VTT, Kind.SRT}

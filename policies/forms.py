@@ -5,38 +5,13 @@ from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from atlasplan.models import Theme
+from atlasplan.forms import ThemeChoiceField
 from atlasplan.uploads import Inspected, Kind, UploadRejected, inspect_upload
 from policies.models import Kind as DocumentKind
 from policies.models import Level, Passage, PolicyDocument
 
 ALLOWED_KINDS = {Kind.PDF, Kind.DOCX, Kind.ODT, Kind.TXT, Kind.HTML}
 ACCEPT = ".pdf,.docx,.odt,.txt,.html,.htm"
-
-
-class ThemeChoiceField(forms.ModelMultipleChoiceField):
-    """Themes as checkboxes, sub-themes indented by their parent's name."""
-
-    def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("queryset", Theme.objects.select_related("parent"))
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("label", _("Thema's"))
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        # A number beyond the database's integers is no theme (not an OverflowError, a 500).
-        for item in value or []:
-            if str(item).isdigit() and len(str(item)) > 18:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": item},
-                )
-        return super().clean(value)
-
-    def label_from_instance(self, theme: Theme) -> str:
-        return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
 
 
 class PolicyDocumentForm(forms.ModelForm):
