@@ -212,6 +212,13 @@ SECURE_CSP = {
 # Upload limit in bytes (forms check it; Django does not cap a file's size itself).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
 
+# Anonymity thresholds of the evidence boundary (interviews/privacy.py and every breakdown):
+# an anonymised quote names its sector only when the sector holds at least this many
+# organisations (otherwise "een organisatie"), and no figure is shown for a group (a role,
+# a sector, a kind of stakeholder) with fewer members than the group threshold.
+EVIDENCE_MIN_SECTOR_SIZE = env.int("EVIDENCE_MIN_SECTOR_SIZE", default=3)
+EVIDENCE_MIN_GROUP_SIZE = env.int("EVIDENCE_MIN_GROUP_SIZE", default=5)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

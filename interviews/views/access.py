@@ -1,0 +1,45 @@
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from atlasplan.permissions import require
+from interviews import privacy
+from interviews.models import (
+    Excerpt,
+    Interview,
+)
+
+# --- Access helpers -------------------------------------------------------------------------
+
+
+def interview_queryset() -> QuerySet:
+    return Interview.objects.select_related("organisation", "guide", "consent").prefetch_related(
+        "interviewers", "interviewees"
+    )
+
+
+def get_interview_for_user(request: HttpRequest, pk: int, action: str = "interviews.view"):
+    require(request.user, "interviews.view")
+    interview = get_object_or_404(interview_queryset(), pk=pk)
+    require(request.user, action, interview)
+    return interview
+
+
+def get_raw_interview_for_user(request: HttpRequest, pk: int, action: str | None = None):
+    """An interview whose raw transcript and notes the user may read; 404 for everyone else."""
+    interview = get_object_or_404(interview_queryset(), pk=pk)
+    if not privacy.may_read_raw(request.user, interview):
+        raise Http404
+    if action:
+        require(request.user, action, interview)
+    return interview
+
+
+def get_excerpt_for_user(request: HttpRequest, pk: int, action: str = "interviews.code"):
+    excerpt = get_object_or_404(
+        Excerpt.objects.select_related("interview", "transcript", "note"), pk=pk
+    )
+    if not privacy.may_read_raw(request.user, excerpt.interview):
+        raise Http404
+    require(request.user, action, excerpt.interview)
+    return excerpt

@@ -1,0 +1,226 @@
+import difflib
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from atlasplan.history import history_of
+from atlasplan.models import Theme
+from atlasplan.permissions import can, require
+from interviews.forms import (
+    ExcerptForm,
+    TranscriptForm,
+)
+from interviews.highlight import highlighted
+from interviews.models import (
+    GuideQuestion,
+    Interview,
+    NoteAnswer,
+    Transcript,
+)
+from interviews.services import (
+    CodingError,
+    create_excerpt,
+    require_consent,
+    save_note,
+    save_transcript,
+)
+from interviews.views.access import get_excerpt_for_user, get_raw_interview_for_user
+from interviews.views.guides import RETIRED
+
+# --- Transcripts and notes: the raw material, and coding it --------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def transcript_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk, "interviews.change")
+    transcript = Transcript.objects.filter(interview=interview).first()
+    initial = {"text": transcript.text} if transcript else {}
+    form = TranscriptForm(request.POST or None, request.FILES or None, initial=initial)
+    if form.is_valid():
+        transcript = save_transcript(
+            interview, form.cleaned_data["text"], request.user, form.filename
+        )
+        flagged = transcript.excerpts.filter(anchor="flagged").count()
+        messages.success(request, _("Het transcript is opgeslagen."))
+        if flagged:
+            messages.warning(
+                request,
+                _(
+                    "%(count)d gecodeerde fragmenten werden niet meer teruggevonden en zijn gemarkeerd."
+                )
+                % {"count": flagged},
+            )
+        return redirect("interviews:transcript_detail", pk=interview.pk)
+    context = {"form": form, "interview": interview, "transcript": transcript}
+    return render(request, "interviews/transcript_form.html", context)
+
+
+def _coding_context(request: HttpRequest, interview: Interview, source, form=None) -> dict:
+    excerpts = list(source.excerpts.prefetch_related("themes").select_related("coder"))
+    consent = getattr(interview, "consent", None)
+    return {
+        "interview": interview,
+        "source": source,
+        "is_transcript": isinstance(source, Transcript),
+        "html": highlighted(source.text, excerpts),
+        "excerpts": excerpts,
+        "flagged": [e for e in excerpts if e.anchor == "flagged"],
+        "consent": consent,
+        "form": form or ExcerptForm(source_text=source.text),
+        "legend": Theme.objects.filter(excerpts__in=excerpts).distinct(),
+        "may_code": consent is not None and can(request.user, "interviews.code", interview),
+    }
+
+
+@require_GET
+def transcript_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk)
+    transcript = get_object_or_404(Transcript, interview=interview)
+    return render(
+        request, "interviews/coding.html", _coding_context(request, interview, transcript)
+    )
+
+
+@require_GET
+def transcript_history(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk)
+    transcript = get_object_or_404(Transcript, interview=interview)
+    versions = list(transcript.versions.select_related("saved_by"))
+    for index, newer in enumerate(versions):
+        older = versions[index + 1] if index + 1 < len(versions) else None
+        newer.changes = changed_lines(older.text, newer.text) if older else []
+    context = {"interview": interview, "transcript": transcript, "versions": versions}
+    return render(request, "interviews/transcript_history.html", context)
+
+
+def changed_lines(old: str, new: str) -> list[tuple[str, str]]:
+    """The paragraphs removed ("-") and added ("+") between two versions of a text."""
+    differ = difflib.ndiff(old.splitlines(), new.splitlines())
+    return [(line[0], line[2:]) for line in differ if line[:1] in {"-", "+"} and line[2:].strip()]
+
+
+@require_GET
+def notes_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk, "interviews.change")
+    answers = {a.question_id: a for a in interview.answers.all()}
+    questions = list(interview.guide.questions.all()) if interview.guide else []
+    # A question removed from the guide stays only where notes were typed under it.
+    questions = [q for q in questions if q.position < RETIRED or q.pk in answers]
+    for question in questions:
+        question.number = question.position if question.position < RETIRED else None
+    rows = [(q, answers.get(q.pk)) for q in questions]
+    context = {"interview": interview, "rows": rows, "free": answers.get(None)}
+    return render(request, "interviews/notes_form.html", context)
+
+
+@require_POST
+def note_save(request: HttpRequest, pk: int) -> HttpResponse:
+    """Autosave of one answer (htmx); answers only the status, never the textarea."""
+    interview = get_raw_interview_for_user(request, pk, "interviews.change")
+    question_id = request.POST.get("question") or None
+    if question_id is not None:
+        if (
+            not question_id.isdigit()
+            or not GuideQuestion.objects.filter(
+                pk=question_id, guide_id=interview.guide_id
+            ).exists()
+        ):
+            raise Http404
+        question_id = int(question_id)
+    answer = save_note(interview, question_id, request.POST.get("text", ""))
+    return render(request, "interviews/includes/note_status.html", {"answer": answer})
+
+
+@require_GET
+def note_detail(request: HttpRequest, pk: int, note_pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk)
+    note = get_object_or_404(
+        NoteAnswer.objects.select_related("question"), pk=note_pk, interview=interview
+    )
+    return render(request, "interviews/coding.html", _coding_context(request, interview, note))
+
+
+def _source_for(interview: Interview, request: HttpRequest):
+    kind = request.POST.get("source", "transcript")
+    if kind == "transcript":
+        return get_object_or_404(Transcript, interview=interview)
+    if kind.startswith("note:") and kind[5:].isdigit():
+        return get_object_or_404(NoteAnswer, pk=int(kind[5:]), interview=interview)
+    raise Http404
+
+
+@require_POST
+def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
+    interview = get_raw_interview_for_user(request, pk, "interviews.code")
+    source = _source_for(interview, request)
+    form = ExcerptForm(request.POST, source_text=source.text)
+    try:
+        require_consent(interview)
+    except CodingError as error:
+        messages.error(request, str(error))
+        return redirect(_source_url(interview, source))
+    if form.is_valid():
+        try:
+            excerpt = create_excerpt(form, interview, source, request.user)
+        except CodingError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Het fragment is gecodeerd."))
+            return redirect(f"{_source_url(interview, source)}#excerpt-{excerpt.pk}")
+    context = _coding_context(request, interview, source, form)
+    return render(request, "interviews/coding.html", context, status=400)
+
+
+def _source_url(interview: Interview, source) -> str:
+    if isinstance(source, Transcript):
+        return reverse("interviews:transcript_detail", args=[interview.pk])
+    return reverse("interviews:note_detail", args=[interview.pk, source.pk])
+
+
+@require_http_methods(["GET", "POST"])
+def excerpt_update(request: HttpRequest, pk: int) -> HttpResponse:
+    excerpt = get_excerpt_for_user(request, pk)
+    form = ExcerptForm(request.POST or None, instance=excerpt)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Het fragment is opgeslagen."))
+        return redirect(f"{excerpt.get_absolute_url()}#excerpt-{excerpt.pk}")
+    return render(request, "interviews/excerpt_form.html", {"form": form, "excerpt": excerpt})
+
+
+@require_http_methods(["GET", "POST"])
+def excerpt_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    excerpt = get_excerpt_for_user(request, pk)
+    if request.method == "POST":
+        url = excerpt.get_absolute_url()
+        excerpt.delete()
+        messages.success(request, _("De codering is verwijderd."))
+        return redirect(url)
+    return render(request, "interviews/excerpt_confirm_delete.html", {"excerpt": excerpt})
+
+
+@require_GET
+def excerpt_history(request: HttpRequest, pk: int) -> HttpResponse:
+    excerpt = get_excerpt_for_user(request, pk, "interviews.view_transcript")
+    context = {
+        "object": excerpt,
+        "entries": history_of(excerpt),
+        "back_url": excerpt.get_absolute_url(),
+    }
+    return render(request, "atlasplan/history.html", context)
+
+
+@require_GET
+def theme_css(request: HttpRequest) -> HttpResponse:
+    """One class per theme colour, so highlights need no inline style (strict CSP)."""
+    require(request.user, "interviews.view_results")
+    rules = [
+        f".code-theme-{pk}{{background-color:{colour}40;border-bottom:3px solid {colour}}}"
+        f".swatch-theme-{pk}{{background-color:{colour}}}"
+        for pk, colour in Theme.objects.values_list("pk", "colour")
+    ]
+    return HttpResponse("\n".join(rules), content_type="text/css")

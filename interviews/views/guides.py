@@ -1,0 +1,130 @@
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from atlasplan.history import history_of
+from atlasplan.permissions import require
+from interviews.forms import (
+    GuideForm,
+)
+from interviews.models import (
+    GuideQuestion,
+    InterviewGuide,
+)
+
+# --- Guides --------------------------------------------------------------------------------
+
+
+@require_GET
+def guide_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.view")
+    guides = InterviewGuide.objects.annotate(question_count=Count("questions", distinct=True))
+    return render(request, "interviews/guide_list.html", {"guides": guides})
+
+
+# Questions removed from a guide that already have notes are kept aside (nothing lost)
+# at RETIRED + their id, a position no active question uses.
+RETIRED = 10_000
+
+
+@transaction.atomic
+def _save_guide(form: GuideForm) -> InterviewGuide:
+    guide = form.save()
+    questions = form.cleaned_data["questions"]
+    existing = list(guide.questions.all())
+    if [q.text for q in existing] == questions:
+        return guide
+    for question in existing:  # move aside so the new order never collides
+        question.position = RETIRED + question.pk
+        question.save(update_fields=["position"])
+    for position, text in enumerate(questions, start=1):
+        match = next((q for q in existing if q.text == text and q.position >= RETIRED), None)
+        if match:
+            match.position = position
+            match.save(update_fields=["position"])
+        else:
+            GuideQuestion.objects.create(guide=guide, position=position, text=text)
+    for question in existing:
+        if question.position >= RETIRED and not question.answers.exists():
+            question.delete()
+    return guide
+
+
+@require_http_methods(["GET", "POST"])
+def guide_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.change")
+    form = GuideForm(request.POST or None)
+    if form.is_valid():
+        guide = _save_guide(form)
+        messages.success(request, _("De leidraad is opgeslagen."))
+        return redirect(guide)
+    return render(request, "interviews/guide_form.html", {"form": form})
+
+
+def get_guide_for_user(request: HttpRequest, pk: int, action: str = "interviews.view"):
+    require(request.user, "interviews.view")
+    guide = get_object_or_404(InterviewGuide, pk=pk)
+    require(request.user, action, guide)
+    return guide
+
+
+@require_GET
+def guide_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk)
+    questions = guide.questions.filter(position__lt=RETIRED)
+    return render(request, "interviews/guide_detail.html", {"guide": guide, "questions": questions})
+
+
+@require_http_methods(["GET", "POST"])
+def guide_update(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk, "interviews.change")
+    form = GuideForm(request.POST or None, instance=guide)
+    if form.is_valid():
+        _save_guide(form)
+        messages.success(request, _("De leidraad is opgeslagen."))
+        return redirect(guide)
+    return render(request, "interviews/guide_form.html", {"form": form, "guide": guide})
+
+
+@require_POST
+def guide_copy(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk, "interviews.change")
+    with transaction.atomic():
+        title, n = _("Kopie van %(title)s") % {"title": guide.title}, 1
+        while InterviewGuide.objects.filter(title=title[:200]).exists():
+            n += 1
+            title = _("Kopie %(n)d van %(title)s") % {"n": n, "title": guide.title}
+        copy = InterviewGuide.objects.create(title=title[:200], description=guide.description)
+        for question in guide.questions.filter(position__lt=RETIRED):
+            GuideQuestion.objects.create(guide=copy, position=question.position, text=question.text)
+    messages.success(request, _("De leidraad is gekopieerd."))
+    return redirect(copy)
+
+
+@require_http_methods(["GET", "POST"])
+def guide_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk, "interviews.change")
+    in_use = guide.interviews.exists()
+    if request.method == "POST":
+        if in_use:
+            messages.error(
+                request, _("Deze leidraad wordt gebruikt door interviews: kopieer of bewerk hem.")
+            )
+        else:
+            guide.delete()
+            messages.success(request, _("De leidraad is verwijderd."))
+            return redirect("interviews:guide_list")
+    return render(
+        request, "interviews/guide_confirm_delete.html", {"guide": guide, "in_use": in_use}
+    )
+
+
+@require_GET
+def guide_history(request: HttpRequest, pk: int) -> HttpResponse:
+    guide = get_guide_for_user(request, pk)
+    context = {"object": guide, "entries": history_of(guide), "back_url": guide.get_absolute_url()}
+    return render(request, "atlasplan/history.html", context)

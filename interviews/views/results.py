@@ -1,0 +1,171 @@
+from django.contrib import messages
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from atlasplan.history import history_of
+from atlasplan.lists import paginate, render_list
+from atlasplan.models import Theme
+from atlasplan.permissions import can, require
+from interviews import exports, positions, privacy
+from interviews.filters import QuoteFilter
+from interviews.forms import (
+    PositionSummaryForm,
+)
+from interviews.models import (
+    Excerpt,
+    PositionSummary,
+)
+from interviews.search import search_everything
+
+# --- Results: quote bank, position map, codebook report, exports, search --------------------
+
+
+@require_GET
+def quote_bank(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.view_results")
+    filterset = QuoteFilter(
+        request.GET, queryset=privacy.quote_queryset(request.user), user=request.user
+    )
+    page = paginate(request, filterset.qs)
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "quotes": privacy.visible_quotes(page.object_list, request.user),
+        "filtered": any(v for k, v in request.GET.items() if k != "page"),
+    }
+    return render_list(request, "interviews/quote_bank.html", context)
+
+
+@require_GET
+def quote_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    require(request.user, "interviews.export")
+    if fmt not in exports.FORMATS:
+        raise Http404
+    filterset = QuoteFilter(
+        request.GET, queryset=privacy.quote_queryset(request.user), user=request.user
+    )
+    quotes = privacy.visible_quotes(filterset.qs, request.user)
+    return exports.quotes_response(quotes, fmt, request.user)
+
+
+@require_GET
+def project_export(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.export_project")
+    return exports.qdpx_response(request.user)
+
+
+@require_GET
+def position_map(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.view_results")
+    quotes = privacy.visible_quotes(privacy.quote_queryset(request.user), request.user)
+    context = positions.position_map(quotes)
+    return render(request, "interviews/position_map.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
+    """The evidence behind one cell of the map, and (for organisations) its written summary."""
+    require(request.user, "interviews.view_results")
+    theme = get_object_or_404(Theme, pk=theme_pk)
+    excerpts = privacy.quote_queryset(request.user).filter(themes=theme)
+    quotes = [
+        q for q in privacy.visible_quotes(excerpts, request.user) if positions.row_key(q) == row
+    ]
+    organisation = (
+        positions.organisation_of_row(row) if can(request.user, "interviews.view") else None
+    )
+    summary = form = None
+    if organisation is not None:
+        summary = PositionSummary.objects.filter(organisation=organisation, theme=theme).first()
+        if can(request.user, "interviews.change_summary"):
+            instance = summary or PositionSummary(organisation=organisation, theme=theme)
+            form = PositionSummaryForm(request.POST or None, instance=instance)
+    if request.method == "POST":
+        if form is None:
+            require(request.user, "interviews.change_summary")
+            raise Http404
+        if form.is_valid():
+            summary = form.save(commit=False)
+            summary.updated_by = request.user
+            summary.save()
+            messages.success(request, _("De samenvatting is opgeslagen."))
+            return redirect(request.path)
+    if not quotes and summary is None and form is None:
+        raise Http404
+    context = {
+        "theme": theme,
+        "row_label": positions.row_label(row, quotes, organisation),
+        "quotes": quotes,
+        "summary": summary,
+        "form": form,
+        "organisation": organisation,
+        "row_key": row,
+    }
+    return render(request, "interviews/position_cell.html", context)
+
+
+@require_GET
+def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
+    """One organisation's written positions per theme, each with its visible evidence."""
+    require(request.user, "interviews.view")
+    organisation = positions.organisation_of_row(row)
+    if organisation is None:
+        raise Http404
+    excerpts = privacy.quote_queryset(request.user).filter(interview__organisation=organisation)
+    quotes = [
+        q for q in privacy.visible_quotes(excerpts, request.user) if positions.row_key(q) == row
+    ]
+    summaries = {s.theme_id: s for s in organisation.position_summaries.select_related("theme")}
+    by_theme: dict[int, list] = {}
+    for quote in quotes:
+        for theme in quote.excerpt.themes.all():
+            by_theme.setdefault(theme.pk, []).append(quote)
+    themes = Theme.objects.filter(pk__in={*by_theme, *summaries}).order_by("name")
+    sections = [(theme, summaries.get(theme.pk), by_theme.get(theme.pk, [])) for theme in themes]
+    context = {"organisation": organisation, "row_key": row, "sections": sections}
+    return render(request, "interviews/organisation_positions.html", context)
+
+
+@require_GET
+def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
+    require(request.user, "interviews.view")
+    organisation = positions.organisation_of_row(row)
+    theme = get_object_or_404(Theme, pk=theme_pk)  # a pk lookup copes with any number
+    summary = get_object_or_404(PositionSummary, organisation=organisation, theme=theme)
+    back = reverse("interviews:position_cell", args=[row, theme_pk])
+    context = {"object": summary, "entries": history_of(summary), "back_url": back}
+    return render(request, "atlasplan/history.html", context)
+
+
+@require_GET
+def codebook_report(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.view_results")
+    visible = privacy.visible_excerpts(request.user, Excerpt.objects.all())
+    counts = {
+        row["themes"]: row
+        for row in visible.values("themes").annotate(
+            excerpts=Count("pk", distinct=True), interviews=Count("interview", distinct=True)
+        )
+    }
+    rows = [
+        (
+            theme,
+            depth,
+            counts.get(theme.pk, {}).get("excerpts", 0),
+            counts.get(theme.pk, {}).get("interviews", 0),
+        )
+        for theme, depth in Theme.objects.tree()
+    ]
+    return render(request, "interviews/codebook_report.html", {"rows": rows})
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    require(request.user, "interviews.view_results")
+    text = request.GET.get("q", "").replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL
+    results = search_everything(request.user, text) if text else None
+    return render(request, "interviews/search.html", {"q": text, "results": results})
