@@ -8,6 +8,8 @@ from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from atlasplan import evidence
+
 
 @dataclass(frozen=True)
 class Change:
@@ -23,20 +25,24 @@ class HistoryEntry:
     changes: list[Change]
 
 
-def history_of(obj: models.Model, limit: int = 200) -> list[HistoryEntry]:
-    """The object's history, newest first, each entry with what changed since the one before."""
+def history_of(obj: models.Model, limit: int = 200, viewer: Any = None) -> list[HistoryEntry]:
+    """The object's history, newest first, each entry with what changed since the one before.
+
+    A referenced evidence object (an interview excerpt a statement cites) is shown as the
+    evidence boundary lets ``viewer`` see it: a quote value, or a label saying it is hidden.
+    """
     records = list(obj.history.select_related("history_user").order_by("-history_date")[:limit])
     pairs = list(zip(records, [*records[1:], None], strict=True))
     deltas = [(newer, newer.diff_against(older).changes if older else []) for newer, older in pairs]
     fields = {f.name: f for f in obj._meta.fields}
-    related = _related_names(fields, deltas)
+    related = _related_names(fields, deltas, viewer)
     return [
         HistoryEntry(newer, newer.history_type, [_change(fields, related, c) for c in changes])
         for newer, changes in deltas
     ]
 
 
-def _related_names(fields: dict, deltas) -> dict[tuple[str, Any], str]:
+def _related_names(fields: dict, deltas, viewer: Any = None) -> dict[tuple[str, Any], Any]:
     """What each referenced object is called, with one query per related model
     (a history shows "Facilitator: Noor → Jozef", not "3 → 5")."""
     wanted: dict[str, set] = {}
@@ -48,6 +54,10 @@ def _related_names(fields: dict, deltas) -> dict[tuple[str, Any], str]:
     names = {}
     for name, pks in wanted.items():
         model = fields[name].related_model
+        renderer = evidence.related_renderer(model)
+        if renderer is not None:
+            names.update({(name, pk): shown for pk, shown in renderer(pks, viewer).items()})
+            continue
         for instance in model._default_manager.filter(pk__in=pks):
             names[(name, instance.pk)] = str(instance)
     return names
@@ -87,7 +97,7 @@ def render_history(
     """
     context = {
         "object": obj,
-        "entries": history_of(obj),
+        "entries": history_of(obj, viewer=request.user),
         "back_url": back_url or obj.get_absolute_url(),
         "parents": parents,
     }

@@ -7,9 +7,12 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("3 Interviews")
 
     def ready(self) -> None:
-        from atlasplan import demo, steps
-        from interviews import dashboard, rules  # noqa: F401  (registers this step's rules)
+        from atlasplan import demo, evidence, steps
+        from interviews import dashboard, privacy, rules  # noqa: F401  (registers rules)
         from interviews import demo as interviews_demo
+        from interviews.models import Excerpt
+
+        evidence.register_related(Excerpt, privacy.history_values)
 
         steps.register(
             steps.Step(

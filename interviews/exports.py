@@ -1,7 +1,8 @@
 """Coded excerpts as XLSX, CSV or DOCX, and the whole coded set as a REFI-QDA project.
 
-Every export is built from :func:`interviews.privacy.visible_quotes` (or, for the .qdpx,
-from the sources the user may read raw), so it shows exactly what the pages show.
+Quote exports are built from the values of :func:`interviews.privacy.visible_quotes`, the
+same fields the one quote component shows (the .qdpx holds the sources the user may read
+raw), so an export shows exactly what the pages show.
 """
 
 import io
@@ -14,10 +15,10 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from atlasplan.evidence import Quote
 from atlasplan.models import Theme
 from interviews import privacy
 from interviews.models import Excerpt, NoteAnswer, Stance, Transcript
-from interviews.privacy import Attribution, VisibleQuote
 from interviews.services import clean_text
 
 FORMATS = {
@@ -29,9 +30,9 @@ QDA_NS = "urn:QDA-XML:project:1.0"
 GUID_NS = uuid.UUID("6f1c2f0e-5b8a-4d7e-9a51-3c0e8f2b7a10")
 
 
-def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
-    full = all(q.attribution == Attribution.FULL for q in quotes)
-    any_full = any(q.attribution == Attribution.FULL for q in quotes)
+def _rows(quotes: list[Quote], user) -> tablib.Dataset:
+    full = all(q.in_research_space for q in quotes)
+    any_full = any(q.in_research_space for q in quotes)
     headers = [
         _("fragment"),
         _("bron"),
@@ -46,16 +47,14 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
         headers += [_("toestemming")]
     data = tablib.Dataset(headers=[str(h) for h in headers])
     for quote in quotes:
-        e = quote.excerpt
         row = [
-            quote.text, quote.source_label, ", ".join(t.name for t in e.themes.all()),
-            e.get_stance_display(), _("ja") if e.surprising else _("nee"),
-            _("ja") if e.quotable else _("nee"),
+            quote.text, quote.source_label, quote.themes_label(), quote.stance_label,
+            _("ja") if quote.surprising else _("nee"), _("ja") if quote.quotable else _("nee"),
         ]  # fmt: skip
         if full:
-            row += [e.memo, e.get_anchor_display()]
+            row += [quote.memo, quote.anchor_label]
         if any_full:
-            row += [privacy.consent_label(e) if quote.attribution == Attribution.FULL else ""]
+            row += [quote.consent_label]
         data.append([_cell(v) for v in row])
     return data
 
@@ -66,28 +65,23 @@ def _cell(value) -> str:
     return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
-def _docx(quotes: list[VisibleQuote]) -> bytes:
+def _docx(quotes: list[Quote]) -> bytes:
     import docx
 
     document = docx.Document()
     document.add_heading(_("Citaten uit de diepte-interviews"), level=1)
     for quote in quotes:
         document.add_paragraph(f"“{quote.text}”", style="Quote")
-        themes = ", ".join(t.name for t in quote.excerpt.themes.all())
-        consent = (
-            f" · {privacy.consent_label(quote.excerpt)}"
-            if quote.attribution == Attribution.FULL
-            else ""
-        )
+        consent = f" · {quote.consent_label}" if quote.consent_label else ""
         document.add_paragraph(
-            f"— {quote.source_label}{consent} · {themes} · {quote.excerpt.get_stance_display()}"
+            f"— {quote.source_label}{consent} · {quote.themes_label()} · {quote.stance_label}"
         )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def quotes_response(quotes: list[VisibleQuote], fmt: str, user) -> HttpResponse:
+def quotes_response(quotes: list[Quote], fmt: str, user) -> HttpResponse:
     if fmt == "docx":
         content = _docx(quotes)
     else:

@@ -1,10 +1,10 @@
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.models import Theme
 from atlasplan.permissions import can, is_consultant
+from interviews import privacy
 from interviews.models import ConsentScope, Excerpt, Interview, Stance, Status
 from stakeholders.models import Organisation, Sector
 
@@ -40,7 +40,7 @@ class QuoteFilter(django_filters.FilterSet):
     )
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisatie"),
-        queryset=Organisation.objects.filter(interviews__isnull=False).distinct(),
+        queryset=Organisation.objects.none(),  # set per user from interviews.privacy
         empty_label=_("Alle organisaties"),
         method="filter_organisation",
     )
@@ -74,39 +74,14 @@ class QuoteFilter(django_filters.FilterSet):
             del self.filters["consent"]  # only the research space sees restricted quotes
         if not can(user, "interviews.view"):
             del self.filters["organisation"]
-        elif not is_consultant(user):
-            own = Interview.interviewers.through.objects.filter(user_id=user.pk)
-            quotable_by_name = Q(
-                interviews__consent__scope=ConsentScope.NAMED,
-                interviews__consent__given=True,
-                interviews__consent__withdrawn_on__isnull=True,
-            )  # a withdrawn or refused consent offers no organisation to filter on
-            self.filters["organisation"].queryset = Organisation.objects.filter(
-                quotable_by_name | Q(interviews__in=own.values("interview_id"))
-            ).distinct()
+        else:
+            self.filters["organisation"].queryset = privacy.quote_organisations(user)
 
     def filter_organisation(self, queryset, name, value):
-        matching = queryset.filter(interview__organisation=value)
-        if is_consultant(self.user):
-            return matching
-        own = Interview.interviewers.through.objects.filter(user_id=self.user.pk).values(
-            "interview_id"
-        )
-        return matching.filter(
-            Q(interview__consent__scope=ConsentScope.NAMED) | Q(interview_id__in=own)
-        )
+        return queryset.filter(privacy.named_q(self.user), interview__organisation=value)
 
     def filter_consent(self, queryset, name, value):
-        if value == "withdrawn":
-            return queryset.filter(
-                Q(interview__consent__withdrawn_on__isnull=False)
-                | Q(interview__consent__given=False)
-            )
-        return queryset.filter(
-            interview__consent__scope=value,
-            interview__consent__given=True,
-            interview__consent__withdrawn_on__isnull=True,
-        )
+        return queryset.filter(privacy.consent_state_q(value))
 
     def filter_flag(self, queryset, name, value):
         return queryset.filter(**{name: True}) if value else queryset

@@ -1,27 +1,25 @@
 """The position map: rows (organisations, or sectors for anonymised quotes) by themes.
 
-Built from :func:`interviews.privacy.visible_quotes`, so a quote that may only be shown
-anonymised counts in its sector's row, never in its organisation's.
+Built from the values of :func:`interviews.privacy.visible_quotes`, so a quote that may
+only be shown anonymised counts in its sector's row (or, for a small sector, in the row of
+"een organisatie"), never in its organisation's.
 """
 
 from collections import Counter, defaultdict
 
 from django.utils.translation import gettext as _
 
+from atlasplan.evidence import Quote
 from atlasplan.models import Theme
 from interviews.models import Stance
-from interviews.privacy import VisibleQuote
 from stakeholders.models import Organisation, Sector
 
 # On a tie the more careful reading wins: nuanced before critical before supportive.
 TIE_ORDER = [Stance.NUANCED, Stance.CRITICAL, Stance.SUPPORTIVE, Stance.NEUTRAL]
 
 
-def row_key(quote: VisibleQuote) -> str:
-    organisation = quote.excerpt.interview.organisation
-    if quote.is_anonymous:
-        return f"sector-{organisation.sector}"
-    return f"org-{organisation.pk}"
+def row_key(quote: Quote) -> str:
+    return quote.group
 
 
 def organisation_of_row(row: str) -> Organisation | None:
@@ -30,12 +28,14 @@ def organisation_of_row(row: str) -> Organisation | None:
     return None
 
 
-def row_label(row: str, quotes: list[VisibleQuote], organisation: Organisation | None) -> str:
+def row_label(row: str, quotes: list[Quote], organisation: Organisation | None) -> str:
     if organisation is not None:
         return str(organisation)
     if quotes:
         return quotes[0].source_label
     sector = row.removeprefix("sector-")
+    if sector == "any":
+        return _("een organisatie")
     return _("Anoniem: %(sector)s") % {"sector": dict(Sector.choices).get(sector, sector)}
 
 
@@ -44,15 +44,15 @@ def prevailing(stances: Counter) -> str:
     return next(s for s in TIE_ORDER if stances.get(s) == top)
 
 
-def position_map(quotes: list[VisibleQuote]) -> dict:
+def position_map(quotes: list[Quote]) -> dict:
     cells: dict[tuple[str, int], Counter] = defaultdict(Counter)
     labels: dict[str, str] = {}
     themes_used: set[int] = set()
     for quote in quotes:
         key = row_key(quote)
         labels[key] = quote.source_label
-        for theme in quote.excerpt.themes.all():
-            cells[key, theme.pk][quote.excerpt.stance] += 1
+        for theme in quote.themes:
+            cells[key, theme.pk][quote.stance] += 1
             themes_used.add(theme.pk)
     themes = [t for t in Theme.objects.order_by("name") if t.pk in themes_used]
     stance_labels = dict(Stance.choices)

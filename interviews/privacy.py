@@ -1,94 +1,185 @@
-"""The privacy rules of step 3, in one place; every page, list, export and search uses them.
+"""The evidence boundary: the consent and interviewer rules of step 3, in this one module.
 
-- A raw transcript or note is read only by consultants and that interview's interviewers
-  (:func:`may_read_raw`, rule ``interviews.view_transcript``).
-- Everyone else sees an excerpt only as its interview's consent allows, computed at read
-  time (a withdrawal takes effect at once): by name, anonymised by sector ("een
-  organisatie uit het middenveld"), or not at all. Readers see every quote anonymised.
-- No consent record, consent not given, withdrawn or "niet citeren": the excerpt is not
-  shown outside the research space.
+Every page, list, filter, export, search, history and dashboard card that shows interview
+evidence asks here; nothing else decides who may see a quote or who is an interviewer.
+
+Audiences (:class:`atlasplan.evidence.Audience`):
+
+- research space: consultants, and for one interview its interviewers (Atlas-team
+  interviewers until the consent is withdrawn: a withdrawal reaches everyone outside the
+  consultants). They see a quote in full: organisation, consent, memo, link to the source.
+- Atlas team: a quote as its interview's consent allows (by name, anonymised, not at all).
+- readers, and ``Audience.OUTSIDE`` (no user: the PDF for the city, a management command):
+  every allowed quote anonymised.
+
+Anonymised means: labelled by sector ("een organisatie uit de sector middenveld"), or
+"een organisatie" when the register holds fewer organisations of that sector than
+``settings.EVIDENCE_MIN_SECTOR_SIZE``; speaker labels ("Hatice Kaya: ") stripped and every
+name the interview records (interviewees, the organisation, its contacts) masked.
+
+API for later steps (``viewer`` is a user, or an :class:`Audience` where there is no user):
+
+- :func:`quotes_for` (viewer, queryset=None) -> list of :class:`atlasplan.evidence.Quote`;
+- :func:`visible_excerpts` / :func:`quote_queryset`: the excerpts a viewer may see, as a
+  queryset to filter further; :func:`visible_quotes` / :func:`visible_quote` turn them into
+  values; :func:`prefetch_paths` lists what a caller's own queryset must prefetch;
+- query expressions: :func:`consent_allows_q`, :func:`named_q`, :func:`research_q`,
+  :func:`interviewer_q`, :func:`consent_state_q`; per object: :func:`is_interviewer`,
+  :func:`in_research_space`, :func:`attribution_for`;
+- :func:`raw_interviews` / :func:`may_read_raw`: raw transcripts and notes;
+- :func:`nameable_organisations` / :func:`may_name_organisation`: whose position summaries
+  a viewer may read by name.
 """
 
-from dataclasses import dataclass
-from enum import StrEnum
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
 
-from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
+from django.conf import settings
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
+from atlasplan.evidence import Attribution, Audience, Quote, ThemeTag
 from atlasplan.permissions import can, is_consultant, is_staff_member
-from interviews.models import ConsentScope, Excerpt, Interview
+from interviews.models import Consent, ConsentScope, Excerpt, Interview
+from stakeholders.models import Organisation
+
+__all__ = ["Attribution", "Audience", "Quote"]
+
+QUOTABLE = (ConsentScope.NAMED, ConsentScope.ANONYMOUS)
+NOTHING = Q(pk__in=[])
 
 
-class Attribution(StrEnum):
-    FULL = "full"  # research space: organisation, people, everything
-    NAMED = "named"  # organisation by name
-    ANONYMOUS = "anonymous"  # sector only
-    HIDDEN = "hidden"
+# --- Audiences -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class VisibleQuote:
-    excerpt: Excerpt
-    text: str
-    attribution: Attribution
-    source_label: str  # who said it, as far as the reader may know
-
-    @property
-    def is_anonymous(self) -> bool:
-        return self.attribution == Attribution.ANONYMOUS
-
-
-def may_read_raw(user, interview: Interview) -> bool:
-    return can(user, "interviews.view_transcript", interview)
+def audience_of(viewer) -> Audience | None:
+    """The viewer's audience in general (for one interview see :func:`in_research_space`)."""
+    if viewer is None or isinstance(viewer, Audience):
+        return viewer
+    if is_consultant(viewer):
+        return Audience.RESEARCH
+    if is_staff_member(viewer):
+        return Audience.ATLAS
+    if can(viewer, "interviews.view_results"):
+        return Audience.READERS
+    return None
 
 
-def _interviewer_of(user) -> Q:
+def _user(viewer):
+    """The user behind ``viewer``, or None for a named audience."""
+    return None if viewer is None or isinstance(viewer, Audience) else viewer
+
+
+# --- Query expressions (``prefix`` is the path to the interview; "" on Interview) ----------
+
+
+def _at(prefix: str, field: str) -> str:
+    return f"{prefix}__{field}" if prefix else field
+
+
+def consent_allows_q(prefix: str = "interview", scopes=QUOTABLE) -> Q:
+    """Rows whose interview's consent is given, not withdrawn and in ``scopes``."""
     return Q(
-        Exists(
-            Interview.interviewers.through.objects.filter(
-                interview_id=OuterRef("interview_id"), user_id=user.pk
-            )
+        **{
+            _at(prefix, "consent__given"): True,
+            _at(prefix, "consent__withdrawn_on__isnull"): True,
+            _at(prefix, "consent__scope__in"): list(scopes),
+        }
+    )
+
+
+def consent_state_q(state: str, prefix: str = "interview") -> Q:
+    """The quote bank's consent filter: a scope, or "withdrawn" (withdrawn or refused)."""
+    if state == "withdrawn":
+        return Q(**{_at(prefix, "consent__withdrawn_on__isnull"): False}) | Q(
+            **{_at(prefix, "consent__given"): False}
         )
+    return consent_allows_q(prefix, [state])
+
+
+def interviewer_q(user, prefix: str = "interview") -> Q:
+    """Rows whose interview ``user`` took part in as an interviewer."""
+    if user is None or not user.is_authenticated:
+        return NOTHING
+    ref = f"{prefix}_id" if prefix else "pk"
+    through = Interview.interviewers.through.objects.filter(
+        interview_id=OuterRef(ref), user_id=user.pk
     )
+    return Q(Exists(through))
 
 
-def _consent_allows() -> Q:
-    return Q(
-        interview__consent__given=True,
-        interview__consent__withdrawn_on__isnull=True,
-        interview__consent__scope__in=[ConsentScope.NAMED, ConsentScope.ANONYMOUS],
-    )
+def research_q(viewer, prefix: str = "interview") -> Q:
+    """Rows in ``viewer``'s research space: everything for consultants; for the Atlas team
+    the interviews they held whose consent is not withdrawn."""
+    audience = audience_of(viewer)
+    if audience == Audience.RESEARCH:
+        return Q()
+    if audience != Audience.ATLAS:
+        return NOTHING
+    not_withdrawn = Q(**{_at(prefix, "consent__withdrawn_on__isnull"): True})
+    return interviewer_q(_user(viewer), prefix) & not_withdrawn
 
 
-def visible_excerpts(user, queryset: QuerySet | None = None) -> QuerySet:
-    """The excerpts ``user`` may see in any output (filtering, never copying)."""
-    queryset = Excerpt.objects.all() if queryset is None else queryset
-    if is_consultant(user):
-        return queryset
-    if not can(user, "interviews.view_results"):
-        return queryset.none()
-    allowed = _consent_allows()
-    if is_staff_member(user) and user.is_authenticated:
-        allowed |= _interviewer_of(user)
-    return queryset.filter(allowed)
+def named_q(viewer, prefix: str = "interview") -> Q:
+    """Rows ``viewer`` sees attributed to their organisation by name."""
+    if audience_of(viewer) != Audience.ATLAS:
+        return research_q(viewer, prefix)
+    return consent_allows_q(prefix, [ConsentScope.NAMED]) | research_q(viewer, prefix)
 
 
-def attribution_for(excerpt: Excerpt, user) -> Attribution:
-    """How ``excerpt`` may be attributed for ``user`` (needs interview, consent prefetched)."""
+def visible_q(viewer, prefix: str = "interview") -> Q:
+    """Rows ``viewer`` may see in any output, by name or anonymised."""
+    audience = audience_of(viewer)
+    if audience in {None, Audience.RESEARCH}:
+        return research_q(viewer, prefix)  # (Q() | x) would be x, not everything
+    return consent_allows_q(prefix) | research_q(viewer, prefix)
+
+
+# --- Per-object decisions ------------------------------------------------------------------
+
+
+def is_interviewer(user, interview: Interview | None) -> bool:
+    """Whether ``user`` took part in ``interview`` as an interviewer (uses a prefetch)."""
+    if interview is None or user is None or not user.is_authenticated:
+        return False
+    cache_ = getattr(interview, "_prefetched_objects_cache", {})
+    if "interviewers" in cache_:
+        return any(person.pk == user.pk for person in interview.interviewers.all())
+    return interview.interviewers.filter(pk=user.pk).exists()
+
+
+def _consent(interview: Interview) -> Consent | None:
+    return getattr(interview, "consent", None)
+
+
+def in_research_space(viewer, interview: Interview) -> bool:
+    audience = audience_of(viewer)
+    if audience == Audience.RESEARCH:
+        return True
+    if audience != Audience.ATLAS or not is_interviewer(_user(viewer), interview):
+        return False
+    consent = _consent(interview)
+    return consent is None or consent.withdrawn_on is None
+
+
+def attribution_for(excerpt: Excerpt, viewer) -> Attribution:
+    """How ``excerpt`` may be attributed for ``viewer`` (needs interview, consent loaded)."""
     interview = excerpt.interview
-    if is_consultant(user) or _is_interviewer(user, interview):
+    if in_research_space(viewer, interview):
         return Attribution.FULL
-    consent = getattr(interview, "consent", None)
-    if consent is None or not consent.allows_quotes:
+    audience = audience_of(viewer)
+    consent = _consent(interview)
+    if audience is None or consent is None or not consent.allows_quotes:
         return Attribution.HIDDEN
-    if consent.scope == ConsentScope.NAMED and is_staff_member(user):
+    if consent.scope == ConsentScope.NAMED and audience == Audience.ATLAS:
         return Attribution.NAMED
     return Attribution.ANONYMOUS
 
 
-def consent_label(excerpt: Excerpt) -> str:
+def consent_label(interview: Interview) -> str:
     """What the interview's consent allows, as the research space is told beside a quote."""
-    consent = getattr(excerpt.interview, "consent", None)
+    consent = _consent(interview)
     if consent is None:
         return _("ontbreekt")
     if consent.withdrawn_on:
@@ -98,35 +189,176 @@ def consent_label(excerpt: Excerpt) -> str:
     return str(consent.get_scope_display())
 
 
-def _is_interviewer(user, interview: Interview) -> bool:
-    if not is_staff_member(user):
-        return False
-    cache = getattr(interview, "_prefetched_objects_cache", {})
-    if "interviewers" in cache:
-        return any(person.pk == user.pk for person in interview.interviewers.all())
-    return interview.interviewers.filter(pk=user.pk).exists()
+def may_read_raw(user, interview: Interview) -> bool:
+    return can(user, "interviews.view_transcript", interview)
 
 
-def sector_label(organisation) -> str:
+# --- Anonymising ---------------------------------------------------------------------------
+
+_PARTICLES = "van|de|der|den|het|ter|ten|el|al|ben|bin|le|la|da|di|du|von|op"
+_SPEAKER = re.compile(
+    rf"^[ \t]*[A-ZÀ-Þ][\w'’.\-]*(?:[ \t]+(?:[A-ZÀ-Þ][\w'’.\-]*|{_PARTICLES})){{0,4}}[ \t]*:[ \t]*",
+    re.MULTILINE,
+)
+_PARTICLE_SET = set(_PARTICLES.split("|"))
+
+
+def _word(text: str, flags=0) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
+
+
+def _masks(interview: Interview) -> list[tuple[re.Pattern, str]]:
+    """The names the interview records, longest first, each with its mask."""
+    organisation = interview.organisation
+    people = {c.name for c in interview.interviewees.all()}
+    people |= {c.name for c in organisation.contacts.all()}
+    masks = [(organisation.name, _("[organisatie]"), re.IGNORECASE)]
+    for name in people:
+        masks.append((name, _("[naam]"), re.IGNORECASE))
+        parts = [p for p in name.split() if len(p) >= 3 and p.lower() not in _PARTICLE_SET]
+        masks += [(part, _("[naam]"), 0) for part in parts]  # "Hatice" alone, as written
+    masks.sort(key=lambda mask: len(mask[0]), reverse=True)
+    return [(_word(text, flags), label) for text, label, flags in masks if text.strip()]
+
+
+def anonymise(text: str, interview: Interview) -> str:
+    """``text`` without speaker labels and without any name the interview records."""
+    text = _SPEAKER.sub("", text)
+    for pattern, label in _masks(interview):
+        text = pattern.sub(label, text)
+    return text.strip()
+
+
+def sector_label(organisation: Organisation, sector_sizes: dict[str, int]) -> str:
+    if sector_sizes.get(organisation.sector, 0) < settings.EVIDENCE_MIN_SECTOR_SIZE:
+        return _("een organisatie")
     return _("een organisatie uit de sector %(sector)s") % {
         "sector": organisation.get_sector_display().lower()
     }
 
 
-def visible_quote(excerpt: Excerpt, user) -> VisibleQuote | None:
-    """The excerpt as ``user`` may see it, or None when it must not be shown at all."""
-    attribution = attribution_for(excerpt, user)
-    if attribution == Attribution.HIDDEN:
-        return None
-    organisation = excerpt.interview.organisation
-    label = (
-        sector_label(organisation) if attribution == Attribution.ANONYMOUS else str(organisation)
+def _sector_group(organisation: Organisation, sector_sizes: dict[str, int]) -> str:
+    if sector_sizes.get(organisation.sector, 0) < settings.EVIDENCE_MIN_SECTOR_SIZE:
+        return "sector-any"
+    return f"sector-{organisation.sector}"
+
+
+def sector_sizes() -> dict[str, int]:
+    """How many organisations the register holds per sector (one query)."""
+    rows = Organisation.objects.values_list("sector").annotate(n=Count("pk")).order_by()
+    return dict(rows)
+
+
+# --- Values --------------------------------------------------------------------------------
+
+
+def _value(excerpt: Excerpt, attribution: Attribution, sizes: Callable[[], dict]) -> Quote:
+    interview = excerpt.interview
+    organisation = interview.organisation
+    full = attribution == Attribution.FULL
+    if attribution == Attribution.ANONYMOUS:
+        text = anonymise(excerpt.text, interview)
+        label, group = sector_label(organisation, sizes()), _sector_group(organisation, sizes())
+    else:
+        text, label, group = excerpt.text, str(organisation), f"org-{organisation.pk}"
+    return Quote(
+        text=text,
+        attribution=attribution,
+        source_label=label,
+        group=group,
+        themes=tuple(ThemeTag(t.pk, t.name, t.colour) for t in excerpt.themes.all()),
+        stance=excerpt.stance,
+        stance_label=str(excerpt.get_stance_display()),
+        surprising=excerpt.surprising,
+        quotable=excerpt.quotable,
+        anchor=excerpt.anchor,
+        anchor_label=str(excerpt.get_anchor_display()),
+        consent_label=consent_label(interview) if full else "",
+        memo=excerpt.memo if full else "",
+        source_url=f"{excerpt.get_absolute_url()}#excerpt-{excerpt.pk}" if full else "",
     )
-    return VisibleQuote(excerpt, excerpt.text, attribution, label)
 
 
-def visible_quotes(excerpts, user) -> list[VisibleQuote]:
-    return [quote for e in excerpts if (quote := visible_quote(e, user)) is not None]
+def visible_quote(excerpt: Excerpt, viewer) -> Quote | None:
+    """The excerpt as ``viewer`` may see it, or None when it must not be shown at all."""
+    found = visible_quotes([excerpt], viewer)
+    return found[0] if found else None
+
+
+def visible_quotes(excerpts: Iterable[Excerpt], viewer) -> list[Quote]:
+    """Values for the excerpts ``viewer`` may see, in order (sector sizes read once)."""
+    sizes = cache(sector_sizes)
+    quotes = []
+    for excerpt in excerpts:
+        attribution = attribution_for(excerpt, viewer)
+        if attribution != Attribution.HIDDEN:
+            quotes.append(_value(excerpt, attribution, sizes))
+    return quotes
+
+
+def quotes_by_pk(excerpts: Iterable[Excerpt], viewer) -> dict[int, Quote]:
+    """{excerpt pk: value} for those of ``excerpts`` that ``viewer`` may see."""
+    excerpts = list(excerpts)
+    allowed = {e.pk: e for e in excerpts if attribution_for(e, viewer) != Attribution.HIDDEN}
+    return dict(zip(allowed, visible_quotes(allowed.values(), viewer), strict=True))
+
+
+# --- Querysets -----------------------------------------------------------------------------
+
+
+def select_paths(prefix: str = "") -> list[str]:
+    return [_at(prefix, "interview__organisation"), _at(prefix, "interview__consent")]
+
+
+def prefetch_paths(prefix: str = "") -> list:
+    """What building values needs beyond :func:`select_paths`, for excerpts at ``prefix``."""
+    from atlasplan.models import Theme
+
+    return [
+        Prefetch(_at(prefix, "themes"), queryset=Theme.objects.order_by("name")),
+        _at(prefix, "interview__interviewers"),
+        _at(prefix, "interview__interviewees"),
+        _at(prefix, "interview__organisation__contacts"),
+    ]
+
+
+def excerpt_queryset(queryset: QuerySet | None = None) -> QuerySet:
+    queryset = Excerpt.objects.all() if queryset is None else queryset
+    return queryset.select_related(*select_paths()).prefetch_related(*prefetch_paths())
+
+
+def visible_excerpts(viewer, queryset: QuerySet | None = None) -> QuerySet:
+    """The excerpts ``viewer`` may see in any output (filtering, never copying)."""
+    queryset = Excerpt.objects.all() if queryset is None else queryset
+    return queryset.filter(visible_q(viewer))
+
+
+def quote_queryset(viewer) -> QuerySet:
+    """Visible excerpts with what attribution and display need, in a constant number of queries."""
+    visible = visible_excerpts(viewer, excerpt_queryset())
+    audience = audience_of(viewer)
+    if audience == Audience.RESEARCH:
+        return visible.order_by("interview__organisation__name", "interview", "start", "pk")
+    # Outside the research space a quote's place in the list must not tell its organisation:
+    # sorted by name, an anonymised quote between two named ones gives away the initials.
+    # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
+    by_sector = ["interview__organisation__sector", "interview__held_at", "start", "pk"]
+    if audience != Audience.ATLAS:
+        return visible.order_by(*by_sector)  # readers see every quote anonymised
+    named = named_q(viewer)
+    return visible.order_by(
+        Case(When(named, then=Value(0)), default=Value(1)),
+        Case(When(named, then=F("interview__organisation__name")), default=Value("")),
+        *by_sector,
+    )
+
+
+def quotes_for(viewer, queryset: QuerySet | None = None) -> list[Quote]:
+    """Every quote ``viewer`` may see (of ``queryset``, if given), as values."""
+    excerpts = quote_queryset(viewer)
+    if queryset is not None:
+        excerpts = excerpts.filter(pk__in=queryset.values("pk"))
+    return visible_quotes(excerpts, viewer)
 
 
 def raw_interviews(user, queryset: QuerySet | None = None) -> QuerySet:
@@ -136,32 +368,35 @@ def raw_interviews(user, queryset: QuerySet | None = None) -> QuerySet:
         return queryset
     if not is_staff_member(user):
         return queryset.none()
-    return queryset.filter(
-        pk__in=Interview.interviewers.through.objects.filter(user_id=user.pk).values("interview_id")
-    )
+    return queryset.filter(interviewer_q(user, prefix=""))
 
 
-def quote_queryset(user) -> QuerySet:
-    """Visible excerpts with what attribution and display need, in a constant number of queries."""
-    from atlasplan.models import Theme
+def quote_organisations(viewer) -> QuerySet:
+    """Organisations ``viewer`` may filter quotes by (only those shown by name)."""
+    return Organisation.objects.filter(
+        interviews__in=Interview.objects.filter(named_q(viewer, prefix=""))
+    ).distinct()
 
-    base = Excerpt.objects.select_related(
-        "interview__organisation", "interview__consent"
-    ).prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("name")), "interview__interviewers"
-    )
-    visible = visible_excerpts(user, base)
-    if is_consultant(user):
-        return visible.order_by("interview__organisation__name", "interview", "start", "pk")
-    # Outside the research space a quote's place in the list must not tell its organisation:
-    # sorted by name, an anonymised quote between two named ones gives away the initials.
-    # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
-    by_sector = ["interview__organisation__sector", "interview__held_at", "start", "pk"]
-    if not is_staff_member(user):
-        return visible.order_by(*by_sector)  # readers see every quote anonymised
-    named = Q(interview__consent__scope=ConsentScope.NAMED) | _interviewer_of(user)
-    return visible.order_by(
-        Case(When(named, then=Value(0)), default=Value(1)),
-        Case(When(named, then=F("interview__organisation__name")), default=Value("")),
-        *by_sector,
-    )
+
+def nameable_organisations(viewer) -> QuerySet:
+    """Organisations whose position (summaries, cells) ``viewer`` may read by name: every
+    coded interview of theirs is quotable by name to this viewer (or in their research space)."""
+    coded = Interview.objects.filter(organisation=OuterRef("pk"), excerpts__isnull=False)
+    allowed = Interview.objects.filter(named_q(viewer, prefix="")).values("pk")
+    return Organisation.objects.filter(Exists(coded)).exclude(Exists(coded.exclude(pk__in=allowed)))
+
+
+def may_name_organisation(viewer, organisation: Organisation | None) -> bool:
+    if organisation is None or audience_of(viewer) not in {Audience.RESEARCH, Audience.ATLAS}:
+        return False
+    if audience_of(viewer) == Audience.RESEARCH:
+        return True
+    return nameable_organisations(viewer).filter(pk=organisation.pk).exists()
+
+
+def history_values(pks: Iterable, viewer) -> dict:
+    """How a history page shows cited excerpts: a value, or a label when hidden or gone."""
+    pks = set(pks)
+    excerpts = visible_excerpts(viewer, excerpt_queryset(Excerpt.objects.filter(pk__in=pks)))
+    quotes = quotes_by_pk(excerpts, viewer)
+    return {pk: quotes.get(pk, _("een fragment dat u niet mag zien")) for pk in pks}

@@ -10,13 +10,9 @@ research rights.
 import rules
 
 from atlasplan.permissions import add_rule, has_any_role, is_consultant, is_staff_member
+from interviews import privacy
 
-
-@rules.predicate
-def is_interviewer(user, interview) -> bool:
-    if interview is None or not user.is_authenticated:
-        return False
-    return interview.interviewers.filter(pk=user.pk).exists()
+is_interviewer = rules.predicate(privacy.is_interviewer, name="is_interviewer")
 
 
 add_rule("interviews.view", is_staff_member)

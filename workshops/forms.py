@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.evidence import Audience
 from atlasplan.models import Theme
 from atlasplan.roles import GROUP_NAMES, Role
+from interviews import privacy
 from interviews.models import Excerpt
 from policies.models import Passage
 from workshops.models import Answer, Statement, Workshop
@@ -89,7 +91,7 @@ class StatementForm(forms.ModelForm):
         )
         passages.label_from_instance = _passage_label
         excerpts = self.fields["source_excerpt"]
-        excerpts.queryset = Excerpt.objects.select_related("interview__organisation").order_by(
+        excerpts.queryset = privacy.excerpt_queryset().order_by(
             "interview__organisation__name", "pk"
         )
         excerpts.label_from_instance = _excerpt_label
@@ -126,9 +128,10 @@ def _passage_label(passage: Passage) -> str:
 
 
 def _excerpt_label(excerpt: Excerpt) -> str:
-    # Only consultants prepare statements: they may see every excerpt with its source.
-    text = excerpt.text if len(excerpt.text) <= 90 else f"{excerpt.text[:89]}…"
-    return f"{excerpt.interview.organisation}: “{text}”"
+    # Only consultants prepare statements: they see every excerpt as the research space.
+    quote = privacy.visible_quote(excerpt, Audience.RESEARCH)
+    text = quote.text if len(quote.text) <= 90 else f"{quote.text[:89]}…"
+    return f"{quote.source_label}: “{text}”"
 
 
 class StatementPasteForm(forms.Form):

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
-from interviews.privacy import visible_quote
+from interviews import privacy
 from workshops import exports, services, stats
 from workshops.forms import (
     ManualCountForm,
@@ -125,20 +125,18 @@ def workshop_detail(request: HttpRequest, pk: int) -> HttpResponse:
     workshop = get_workshop_for_user(request, pk)
     statements = (
         workshop.statements.select_related(
-            "theme",
-            "source_passage__document",
-            "source_excerpt__interview__organisation",
-            "source_excerpt__interview__consent",
+            "theme", "source_passage__document", *privacy.select_paths("source_excerpt")
         )
-        .prefetch_related("source_excerpt__interview__interviewers")
+        .prefetch_related(*privacy.prefetch_paths("source_excerpt"))
         .annotate(vote_count=Count("votes"))
         .order_by("order", "pk")
     )
     page = paginate(request, statements, per_page=50)
+    # An interview excerpt is shown only as its interview's consent allows, to this user.
+    cited = [s.source_excerpt for s in page.object_list if s.source_excerpt_id]
+    quotes = privacy.quotes_by_pk(cited, request.user)
     for statement in page.object_list:
-        # An interview excerpt is shown only as its interview's consent allows, to this user.
-        excerpt = statement.source_excerpt
-        statement.source_quote = visible_quote(excerpt, request.user) if excerpt else None
+        statement.source_quote = quotes.get(statement.source_excerpt_id)
     context = {
         "workshop": workshop,
         "page_obj": page,

@@ -70,12 +70,7 @@ def interview_create(request: HttpRequest) -> HttpResponse:
 def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_user(request, pk)
     may_read_raw = privacy.may_read_raw(request.user, interview)
-    excerpts = privacy.visible_excerpts(
-        request.user,
-        interview.excerpts.select_related(
-            "interview__organisation", "interview__consent"
-        ).prefetch_related("themes", "interview__interviewers"),
-    )
+    quotes = privacy.quotes_for(request.user, interview.excerpts.all())
     context = {
         "interview": interview,
         "may_read_raw": may_read_raw,
@@ -85,11 +80,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         else None,
         # This page names the organisation: a quote it may show only anonymously stays in
         # the quote bank and the position map, where it is not beside that name.
-        "quotes": [
-            quote
-            for quote in privacy.visible_quotes(excerpts, request.user)
-            if quote.attribution != privacy.Attribution.ANONYMOUS
-        ],
+        "quotes": [quote for quote in quotes if not quote.is_anonymous],
     }
     return render(request, "interviews/interview_detail.html", context)
 

@@ -75,9 +75,7 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
     quotes = [
         q for q in privacy.visible_quotes(excerpts, request.user) if positions.row_key(q) == row
     ]
-    organisation = (
-        positions.organisation_of_row(row) if can(request.user, "interviews.view") else None
-    )
+    organisation = _nameable_organisation(request, row)
     summary = form = None
     if organisation is not None:
         summary = PositionSummary.objects.filter(organisation=organisation, theme=theme).first()
@@ -108,11 +106,19 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
     return render(request, "interviews/position_cell.html", context)
 
 
+def _nameable_organisation(request: HttpRequest, row: str):
+    """The organisation of an "org-<pk>" row, if the user may read its position by name."""
+    if not can(request.user, "interviews.view"):
+        return None
+    organisation = positions.organisation_of_row(row)
+    return organisation if privacy.may_name_organisation(request.user, organisation) else None
+
+
 @require_GET
 def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
     """One organisation's written positions per theme, each with its visible evidence."""
     require(request.user, "interviews.view")
-    organisation = positions.organisation_of_row(row)
+    organisation = _nameable_organisation(request, row)
     if organisation is None:
         raise Http404
     excerpts = privacy.quote_queryset(request.user).filter(interview__organisation=organisation)
@@ -122,7 +128,7 @@ def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
     summaries = {s.theme_id: s for s in organisation.position_summaries.select_related("theme")}
     by_theme: dict[int, list] = {}
     for quote in quotes:
-        for theme in quote.excerpt.themes.all():
+        for theme in quote.themes:
             by_theme.setdefault(theme.pk, []).append(quote)
     themes = Theme.objects.filter(pk__in={*by_theme, *summaries}).order_by("name")
     sections = [(theme, summaries.get(theme.pk), by_theme.get(theme.pk, [])) for theme in themes]
@@ -133,7 +139,7 @@ def organisation_positions(request: HttpRequest, row: str) -> HttpResponse:
 @require_GET
 def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse:
     require(request.user, "interviews.view")
-    organisation = positions.organisation_of_row(row)
+    organisation = _nameable_organisation(request, row)
     theme = get_object_or_404(Theme, pk=theme_pk)  # a pk lookup copes with any number
     summary = get_object_or_404(PositionSummary, organisation=organisation, theme=theme)
     back = reverse("interviews:position_cell", args=[row, theme_pk])

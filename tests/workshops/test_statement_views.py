@@ -157,6 +157,7 @@ def test_an_excerpt_source_is_shown_only_as_its_consent_allows(
     excerpt = ExcerptFactory(
         transcript__interview__organisation=OrganisationFactory(name="Vzw De Brug")
     )
+    OrganisationFactory.create_batch(2)  # a sector of three: large enough to anonymise by
     ConsentFactory(
         interview=excerpt.interview,
         scope=scope,
