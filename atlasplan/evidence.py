@@ -15,7 +15,7 @@ the core's own pages show evidence without knowing any step's models:
   ``templates/includes/quote.html``) renders a :class:`Quote`: every page that shows a quote
   uses it, and exports use the same fields (:func:`Quote.themes_label` and the labels).
 - :func:`register_related` lets the step that owns an evidence model tell the history pages
-  how to show an object of it to a viewer (a history never prints ``str(excerpt)``).
+  how to show an object of it to a viewer (a history never prints the object as text).
 """
 
 from collections.abc import Callable, Iterable

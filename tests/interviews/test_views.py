@@ -1,5 +1,7 @@
 """Every view per role: allowed (200), hidden (404), forbidden (403), wrong method (405)."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -14,7 +16,11 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
-from tests.stakeholders.factories import OrganisationFactory, ShortlistEntryFactory
+from tests.stakeholders.factories import (
+    ContactFactory,
+    OrganisationFactory,
+    ShortlistEntryFactory,
+)
 
 
 @pytest.fixture
@@ -184,15 +190,21 @@ def test_consent_withdrawal_is_recorded_with_history(consultant_client, excerpt)
     ],
 )
 def test_list_query_counts_do_not_grow_with_rows(who, url, request, theme):
-    client = client_for(request.getfixturevalue(who))
+    user = request.getfixturevalue(who)
+    client = client_for(user)
+    scopes = ["named", "anonymous", "not_quotable"]
 
     def add(n):
-        for _ in range(n):
-            interview = InterviewFactory()
-            ConsentFactory(interview=interview)
+        """Rows taking every branch: by name, anonymised (names masked), the viewer's own
+        interview in the research space, a withdrawn one of theirs, hidden."""
+        for i in range(n):
+            interview = InterviewFactory(interviewers=[user] if i % 2 else [])
+            interview.interviewees.set([ContactFactory(organisation=interview.organisation)])
+            withdrawn = {"withdrawn_on": datetime.date.today()} if i % 4 == 3 else {}
+            ConsentFactory(interview=interview, scope=scopes[i % 3], **withdrawn)
             ExcerptFactory(transcript=TranscriptFactory(interview=interview), themes=[theme])
 
-    add(3)
+    add(6)
     queries_for(client, url)  # warm caches (content types, sessions)
     before = queries_for(client, url)
     add(10)
