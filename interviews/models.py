@@ -179,6 +179,15 @@ class Consent(models.Model):
         return str(_("Toestemming voor %(interview)s") % {"interview": self.interview})
 
     @property
+    def state_label(self) -> str:
+        """The consent as the research space is told it: withdrawn, refused, or its scope."""
+        if self.withdrawn_on:
+            return _("ingetrokken")
+        if not self.given:
+            return _("geweigerd")
+        return self.get_scope_display()
+
+    @property
     def allows_quotes(self) -> bool:
         return (
             self.given

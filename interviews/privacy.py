@@ -180,13 +180,7 @@ def attribution_for(excerpt: Excerpt, viewer) -> Attribution:
 def consent_label(interview: Interview) -> str:
     """What the interview's consent allows, as the research space is told beside a quote."""
     consent = _consent(interview)
-    if consent is None:
-        return _("ontbreekt")
-    if consent.withdrawn_on:
-        return _("ingetrokken")
-    if not consent.given:
-        return _("geweigerd")
-    return str(consent.get_scope_display())
+    return _("ontbreekt") if consent is None else str(consent.state_label)
 
 
 def may_read_raw(user, interview: Interview) -> bool:
