@@ -63,6 +63,12 @@ def position_map(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.view_results")
     quotes = privacy.visible_quotes(privacy.quote_queryset(request.user), request.user)
     context = positions.position_map(quotes)
+    nameable = set()
+    if can(request.user, "interviews.view"):  # an organisation's page only where consent allows
+        pks = privacy.nameable_organisations(request.user).values_list("pk", flat=True)
+        nameable = {f"org-{pk}" for pk in pks}
+    for row in context["rows"]:
+        row["may_open"] = row["key"] in nameable
     return render(request, "interviews/position_map.html", context)
 
 

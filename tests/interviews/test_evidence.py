@@ -243,3 +243,19 @@ def test_not_quotable_interview_stays_in_its_atlas_interviewers_research_space(t
     make_coded(ConsentScope.NOT_QUOTABLE, theme, "Vzw Eigen", [interviewer])
     (quote,) = privacy.visible_quotes(privacy.quote_queryset(interviewer), interviewer)
     assert quote.source_label == "Vzw Eigen" and quote.consent_label == "Niet citeren"
+
+
+def test_an_organisation_with_an_anonymous_only_interview_has_no_position_page_by_name(
+    theme, atlas_client, consultant_client
+):
+    named = make_coded(ConsentScope.NAMED, theme, "Vzw Gemengd")
+    organisation = named.interview.organisation
+    second = InterviewFactory(organisation=organisation)
+    ConsentFactory(interview=second, scope=ConsentScope.ANONYMOUS)
+    ExcerptFactory(transcript=TranscriptFactory(interview=second), themes=[theme])
+    url = f"/interviews/positions/org-{organisation.pk}/"
+    html = atlas_client.get("/interviews/positions/").content.decode()
+    assert "Vzw Gemengd" in html  # its named quote keeps its row
+    assert f'href="{url}"' not in html
+    assert atlas_client.get(url).status_code == 404
+    assert f'href="{url}"' in consultant_client.get("/interviews/positions/").content.decode()
