@@ -5,6 +5,8 @@ constraint is built from."""
 import ast
 from pathlib import Path
 
+from django.apps import apps
+
 from atlasplan.steps import all_steps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,3 +48,35 @@ def test_history_pages_are_rendered_by_render_history_only():
         decorators = {getattr(d, "id", None) for d in function.decorator_list}
         # a view, not a helper wrapped around render_history
         assert "require_GET" in decorators, f"{path.relative_to(ROOT)}: {function.name}"
+
+
+def literal_choices_in_check_constraints(path: Path, app: str) -> list[str]:
+    """Lookups on a choice field written as literals inside a model's check constraints."""
+    found = []
+    for model_node in ast.parse(path.read_text()).body:
+        if not isinstance(model_node, ast.ClassDef):
+            continue
+        try:
+            model = apps.get_model(app, model_node.name)
+        except LookupError:
+            continue
+        for call in ast.walk(model_node):
+            if not (isinstance(call, ast.Call) and "CheckConstraint" in ast.unparse(call.func)):
+                continue
+            for q in ast.walk(call):
+                for keyword in getattr(q, "keywords", []) if isinstance(q, ast.Call) else []:
+                    name = (keyword.arg or "").split("__")[0]
+                    field = next((f for f in model._meta.fields if f.name == name), None)
+                    literal = isinstance(keyword.value, ast.Constant | ast.List | ast.Tuple)
+                    if field is not None and field.choices and literal:
+                        found.append(f"{model.__name__}: {ast.unparse(keyword)}")
+    return found
+
+
+def test_check_constraints_on_choice_fields_are_built_from_the_choices():
+    found = []
+    for app in APPS:
+        for path in python_files(app):
+            if path.name == "models.py" or "models" in path.parts:
+                found += literal_choices_in_check_constraints(path, app)
+    assert found == []
