@@ -44,7 +44,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
     filterset = InterviewFilter(request.GET, queryset=queryset)
     interviews, sort = sort_by(request, filterset.qs, SORTS, default="-date")
     context = {
-        "filter": filterset,
+        "filterset": filterset,
         "page_obj": paginate(request, interviews),
         "sort": sort,
         "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),

@@ -33,7 +33,7 @@ def quote_bank(request: HttpRequest) -> HttpResponse:
     )
     page = paginate(request, filterset.qs)
     context = {
-        "filter": filterset,
+        "filterset": filterset,
         "page_obj": page,
         "quotes": privacy.visible_quotes(page.object_list, request.user),
         "filtered": any(v for k, v in request.GET.items() if k != "page"),

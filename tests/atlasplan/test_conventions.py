@@ -3,6 +3,7 @@ where a developer looks for a step's card, how a history page is rendered, what 
 constraint is built from."""
 
 import ast
+import re
 from pathlib import Path
 
 from django.apps import apps
@@ -80,3 +81,14 @@ def test_check_constraints_on_choice_fields_are_built_from_the_choices():
             if path.name == "models.py" or "models" in path.parts:
                 found += literal_choices_in_check_constraints(path, app)
     assert found == []
+
+
+def test_templates_call_the_filter_filterset():
+    templates = sorted((ROOT / "templates").rglob("*.html"))
+    assert any("filterset.form" in t.read_text() for t in templates)
+    other = [
+        str(t.relative_to(ROOT))
+        for t in templates
+        if re.search(r"(?<![\w|])(filter|f)\.(form|qs)\b", t.read_text())
+    ]
+    assert other == []
