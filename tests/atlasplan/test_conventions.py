@@ -92,3 +92,9 @@ def test_templates_call_the_filter_filterset():
         if re.search(r"(?<![\w|])(filter|f)\.(form|qs)\b", t.read_text())
     ]
     assert other == []
+
+
+def test_version_rows_keep_no_history_of_their_own():
+    versions = [m for m in apps.get_models() if m.__name__.endswith("Version")]
+    assert versions, "TranscriptVersion at least"
+    assert [m.__name__ for m in versions if hasattr(m, "history")] == []
