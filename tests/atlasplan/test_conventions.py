@@ -98,3 +98,15 @@ def test_version_rows_keep_no_history_of_their_own():
     versions = [m for m in apps.get_models() if m.__name__.endswith("Version")]
     assert versions, "TranscriptVersion at least"
     assert [m.__name__ for m in versions if hasattr(m, "history")] == []
+
+
+def test_browser_tests_wait_for_conditions_not_for_time():
+    sleeps = re.compile(r"\b(time\.sleep|sleep|wait_for_timeout)\(")
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted((ROOT / "tests" / "browser").glob("*.py"))
+        if path.name != "test_workshops.py"  # live voting: its own review
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if sleeps.search(line)
+    ]
+    assert found == []
