@@ -1,8 +1,8 @@
 """List pages: filter (django-filter), sort, paginate, and answer htmx with just the rows.
 
-A list view builds its filterset and calls :func:`render_list`; the template defines a
-``{% partialdef rows inline %}`` block that holds the table, the empty state and the
-pagination, and the search/filter form carries ``hx-get`` and ``hx-target`` pointing at it.
+A list view builds its filterset (``filterset`` in the context) and calls :func:`render_list`;
+the template defines a ``{% partialdef rows inline %}`` block that holds the table, the empty
+state and the pagination, and the search/filter form carries ``hx-get`` and ``hx-target`` pointing at it.
 The URL keeps the state (filters, sort, page), so a filtered list can be bookmarked and shared.
 """
 

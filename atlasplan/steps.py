@@ -2,6 +2,7 @@
 
 The shared core knows no step: each app registers its step(s) from ``AppConfig.ready()``,
 and the navigation and the dashboard read them from here. Adding a step touches no core file.
+A step's dashboard card is the function ``card(request)`` in ``<app>/dashboard.py``.
 """
 
 from collections.abc import Callable

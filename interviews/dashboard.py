@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 from atlasplan.permissions import can
 from atlasplan.steps import Card
 from interviews import privacy
-from interviews.models import Interview, Status
+from interviews.models import Excerpt, Interview, Status
 
 
 def card(request: HttpRequest) -> Card:
@@ -16,9 +16,11 @@ def card(request: HttpRequest) -> Card:
         quotes = privacy.visible_excerpts(request.user).count()
         state = ngettext("%(count)d citaat", "%(count)d citaten", quotes) % {"count": quotes}
         return Card(state, _("Bekijk de standpunten"), reverse("interviews:position_map"), quotes)
+    # coded: marked so, or with coded passages (the status is set by hand and often lags)
+    has_excerpts = Exists(Excerpt.objects.filter(interview=OuterRef("pk")))
     totals = Interview.objects.aggregate(
         total=Count("pk"),
-        coded=Count("pk", filter=Q(status=Status.CODED)),
+        coded=Count("pk", filter=Q(status=Status.CODED) | Q(has_excerpts)),
         planned=Count("pk", filter=Q(status=Status.PLANNED)),
     )
     total = totals["total"]

@@ -206,7 +206,8 @@ class Transcript(models.Model):
     original_filename = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Each text is kept once, as a TranscriptVersion; the history records who saved when.
+    history = HistoricalRecords(excluded_fields=["text"])
 
     class Meta:
         ordering = ["interview"]
@@ -221,6 +222,8 @@ class Transcript(models.Model):
 
 
 class TranscriptVersion(models.Model):
+    """One saved text of a transcript, as it was saved; never changed afterwards."""
+
     transcript = models.ForeignKey(
         Transcript, verbose_name=_("transcript"), on_delete=models.CASCADE, related_name="versions"
     )
@@ -235,7 +238,7 @@ class TranscriptVersion(models.Model):
     )
     saved_at = models.DateTimeField(_("opgeslagen op"), auto_now_add=True)
 
-    history = HistoricalRecords()
+    # A version is never edited: it is its own history (no simple-history copy of its text).
 
     class Meta:
         ordering = ["transcript", "-number"]

@@ -65,7 +65,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     for document in page.object_list:
         document.snippet = found.get(document.pk, "")
     context = {
-        "filter": filterset,
+        "filterset": filterset,
         "page_obj": page,
         "sort": sort,
         "search_text": text,

@@ -8,9 +8,8 @@ class StakeholdersConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import demo, steps
+        from stakeholders import dashboard, rules  # noqa: F401  (registers this step's rules)
         from stakeholders import demo as stakeholders_demo
-        from stakeholders import rules  # noqa: F401  (registers this step's rules)
-        from stakeholders.cards import card
 
         steps.register(
             steps.Step(
@@ -19,7 +18,7 @@ class StakeholdersConfig(AppConfig):
                 summary=_("Kies met het Atlas-team een zevental cruciale stakeholders."),
                 rule="stakeholders.view",
                 url_name="stakeholders:organisation_list",
-                card=card,
+                card=dashboard.card,
             )
         )
         demo.register(demo.DemoPart(order=20, name="stakeholders", load=stakeholders_demo.load))

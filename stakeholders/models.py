@@ -371,7 +371,7 @@ class ShortlistEntry(models.Model):
         verbose_name_plural = _("shortlistvoorstellen")
         constraints = [
             models.CheckConstraint(
-                condition=Q(decision="proposed") | Q(decided_at__isnull=False),
+                condition=Q(decision=Decision.PROPOSED) | Q(decided_at__isnull=False),
                 name="shortlist_entry_decision_is_dated",
             ),
         ]

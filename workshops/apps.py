@@ -8,9 +8,8 @@ class WorkshopsConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import demo, steps
+        from workshops import dashboard, rules  # noqa: F401  (registers this step's rules)
         from workshops import demo as workshops_demo
-        from workshops import rules  # noqa: F401  (registers this step's rules)
-        from workshops.cards import card
 
         steps.register(
             steps.Step(
@@ -19,7 +18,7 @@ class WorkshopsConfig(AppConfig):
                 summary=_("Toets stellingen over beeldvorming af met het communicatieteam."),
                 rule="workshops.view",
                 url_name="workshops:workshop_list",
-                card=card,
+                card=dashboard.card,
             )
         )
         demo.register(demo.DemoPart(order=40, name="workshops", load=workshops_demo.load))

@@ -35,11 +35,21 @@ class WorkshopQuerySet(models.QuerySet):
         return self.none()
 
 
+class WorkshopState(models.TextChoices):
+    PREPARING = "preparing", _("voorbereiding")
+    OPEN = "open", _("open")
+    CLOSED = "closed", _("gesloten")
+
+
+class StatementOutcome(models.TextChoices):
+    PENDING = "", _("nog niet besproken")
+    KEPT = "kept", _("behouden")
+    REWORDED = "reworded", _("herformuleerd")
+    DROPPED = "dropped", _("geschrapt")
+
+
 class Workshop(models.Model):
-    class State(models.TextChoices):
-        PREPARING = "preparing", _("voorbereiding")
-        OPEN = "open", _("open")
-        CLOSED = "closed", _("gesloten")
+    State = WorkshopState
 
     title = models.CharField(_("titel"), max_length=200)
     date = models.DateField(_("datum"))
@@ -86,7 +96,7 @@ class Workshop(models.Model):
         verbose_name_plural = _("workshops")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(state__in=["preparing", "open", "closed"]),
+                condition=models.Q(state__in=WorkshopState.values),
                 name="workshop_state_valid",
             ),
         ]
@@ -133,11 +143,7 @@ class Workshop(models.Model):
 
 
 class Statement(models.Model):
-    class Outcome(models.TextChoices):
-        PENDING = "", _("nog niet besproken")
-        KEPT = "kept", _("behouden")
-        REWORDED = "reworded", _("herformuleerd")
-        DROPPED = "dropped", _("geschrapt")
+    Outcome = StatementOutcome
 
     workshop = models.ForeignKey(
         Workshop, verbose_name=_("workshop"), on_delete=models.CASCADE, related_name="statements"
@@ -195,7 +201,7 @@ class Statement(models.Model):
         verbose_name_plural = _("stellingen")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(outcome__in=["", "kept", "reworded", "dropped"]),
+                condition=models.Q(outcome__in=StatementOutcome.values),
                 name="statement_outcome_valid",
             ),
         ]
@@ -258,7 +264,7 @@ class Vote(models.Model):
                 fields=["ballot", "statement"], name="vote_one_per_ballot_per_statement"
             ),
             models.CheckConstraint(
-                condition=models.Q(value__gte=0, value__lte=5), name="vote_value_on_scale"
+                condition=models.Q(value__in=Answer.values), name="vote_value_on_scale"
             ),
         ]
 
@@ -289,7 +295,7 @@ class ManualCount(models.Model):
                 fields=["statement", "value"], name="manualcount_one_per_answer"
             ),
             models.CheckConstraint(
-                condition=models.Q(value__gte=0, value__lte=5), name="manualcount_value_on_scale"
+                condition=models.Q(value__in=Answer.values), name="manualcount_value_on_scale"
             ),
         ]
 

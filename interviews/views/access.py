@@ -1,6 +1,8 @@
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from atlasplan.permissions import require
 from interviews import privacy
@@ -8,6 +10,13 @@ from interviews.models import (
     Excerpt,
     Interview,
 )
+
+
+def step_crumb() -> tuple[str, str]:
+    """The step's first breadcrumb, for pages (such as history pages) built outside its
+    templates."""
+    return reverse("interviews:interview_list"), _("3 Interviews")
+
 
 # --- Access helpers -------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.models import Theme
 from atlasplan.permissions import can, require
 from interviews.forms import (
@@ -28,7 +28,7 @@ from interviews.services import (
     save_note,
     save_transcript,
 )
-from interviews.views.access import get_excerpt_for_user, get_raw_interview_for_user
+from interviews.views.access import get_excerpt_for_user, get_raw_interview_for_user, step_crumb
 from interviews.views.guides import RETIRED
 
 # --- Transcripts and notes: the raw material, and coding it --------------------------------
@@ -206,12 +206,9 @@ def excerpt_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def excerpt_history(request: HttpRequest, pk: int) -> HttpResponse:
     excerpt = get_excerpt_for_user(request, pk, "interviews.view_transcript")
-    context = {
-        "object": excerpt,
-        "entries": history_of(excerpt),
-        "back_url": excerpt.get_absolute_url(),
-    }
-    return render(request, "atlasplan/history.html", context)
+    interview = excerpt.interview
+    parents = [step_crumb(), (interview.get_absolute_url(), str(interview))]
+    return render_history(request, excerpt, parents=parents)
 
 
 @require_GET

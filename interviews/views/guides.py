@@ -3,10 +3,11 @@ from django.db import transaction
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.permissions import require
 from interviews.forms import (
     GuideForm,
@@ -15,6 +16,7 @@ from interviews.models import (
     GuideQuestion,
     InterviewGuide,
 )
+from interviews.views.access import step_crumb
 
 # --- Guides --------------------------------------------------------------------------------
 
@@ -126,5 +128,5 @@ def guide_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def guide_history(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk)
-    context = {"object": guide, "entries": history_of(guide), "back_url": guide.get_absolute_url()}
-    return render(request, "atlasplan/history.html", context)
+    parents = [step_crumb(), (reverse("interviews:guide_list"), _("Leidraden"))]
+    return render_history(request, guide, parents=parents)

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from interviews import privacy
@@ -25,6 +25,7 @@ from interviews.views.access import (
     get_interview_for_user,
     get_raw_interview_for_user,
     interview_queryset,
+    step_crumb,
 )
 
 SORTS = {"date": "held_at", "organisation": "organisation__name", "status": "status"}
@@ -43,7 +44,7 @@ def interview_list(request: HttpRequest) -> HttpResponse:
     filterset = InterviewFilter(request.GET, queryset=queryset)
     interviews, sort = sort_by(request, filterset.qs, SORTS, default="-date")
     context = {
-        "filter": filterset,
+        "filterset": filterset,
         "page_obj": paginate(request, interviews),
         "sort": sort,
         "filtered": any(v for k, v in request.GET.items() if k not in {"page", "sort"}),
@@ -109,12 +110,7 @@ def interview_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def interview_history(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_user(request, pk)
-    context = {
-        "object": interview,
-        "entries": history_of(interview),
-        "back_url": interview.get_absolute_url(),
-    }
-    return render(request, "atlasplan/history.html", context)
+    return render_history(request, interview, parents=[step_crumb()])
 
 
 # --- Consent -------------------------------------------------------------------------------
@@ -151,9 +147,4 @@ def consent_history(request: HttpRequest, pk: int) -> HttpResponse:
     consent = getattr(interview, "consent", None)
     if consent is None:
         raise Http404
-    context = {
-        "object": consent,
-        "entries": history_of(consent),
-        "back_url": interview.get_absolute_url(),
-    }
-    return render(request, "atlasplan/history.html", context)
+    return render_history(request, consent, interview.get_absolute_url(), [step_crumb()])

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from atlasplan.history import history_of
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
 from atlasplan.models import Theme
 from atlasplan.permissions import can, require
@@ -20,6 +20,7 @@ from interviews.models import (
     PositionSummary,
 )
 from interviews.search import search_everything
+from interviews.views.access import step_crumb
 
 # --- Results: quote bank, position map, codebook report, exports, search --------------------
 
@@ -32,7 +33,7 @@ def quote_bank(request: HttpRequest) -> HttpResponse:
     )
     page = paginate(request, filterset.qs)
     context = {
-        "filter": filterset,
+        "filterset": filterset,
         "page_obj": page,
         "quotes": privacy.visible_quotes(page.object_list, request.user),
         "filtered": any(v for k, v in request.GET.items() if k != "page"),
@@ -149,8 +150,8 @@ def summary_history(request: HttpRequest, row: str, theme_pk: int) -> HttpRespon
     theme = get_object_or_404(Theme, pk=theme_pk)  # a pk lookup copes with any number
     summary = get_object_or_404(PositionSummary, organisation=organisation, theme=theme)
     back = reverse("interviews:position_cell", args=[row, theme_pk])
-    context = {"object": summary, "entries": history_of(summary), "back_url": back}
-    return render(request, "atlasplan/history.html", context)
+    parents = [step_crumb(), (reverse("interviews:position_map"), _("Standpunten in kaart"))]
+    return render_history(request, summary, back, parents)
 
 
 @require_GET

@@ -5,12 +5,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from atlasplan.history import render_history
 from atlasplan.permissions import require
 from stakeholders.models import (
     Contact,
@@ -54,10 +53,6 @@ def get_entry_for_user(request: HttpRequest, pk: int, action: str = VIEW) -> Sho
     entry = get_object_or_404(queryset, pk=pk)
     require(request.user, action, entry)
     return entry
-
-
-def history_page(request: HttpRequest, obj, back_url: str, parents: list) -> HttpResponse:
-    return render_history(request, obj, back_url, parents)
 
 
 def register_crumb() -> tuple[str, str]:

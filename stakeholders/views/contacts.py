@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import require
 from stakeholders import services
@@ -22,7 +23,6 @@ from stakeholders.views.access import (
     CONTACTS,
     get_contact_for_user,
     get_organisation_for_user,
-    history_page,
     register_crumb,
 )
 
@@ -79,6 +79,6 @@ def contact_history(request: HttpRequest, pk: int) -> HttpResponse:
     contact = get_contact_for_user(request, pk)
     organisation = contact.organisation
     parents = [register_crumb(), (organisation.get_absolute_url(), organisation.name)]
-    return history_page(
+    return render_history(
         request, contact, reverse("stakeholders:contact_update", args=[pk]), parents
     )

@@ -6,6 +6,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import require
 from stakeholders.filters import (
@@ -22,7 +23,6 @@ from stakeholders.views.access import (
     VIEW,
     get_interaction_for_user,
     get_organisation_for_user,
-    history_page,
     register_crumb,
 )
 
@@ -101,4 +101,4 @@ def interaction_history(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = interaction.organisation
     parents = [register_crumb(), (organisation.get_absolute_url(), organisation.name)]
     back = reverse("stakeholders:interaction_update", args=[pk])
-    return history_page(request, interaction, back, parents)
+    return render_history(request, interaction, back, parents)

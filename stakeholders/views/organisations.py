@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from stakeholders import services
@@ -37,7 +38,6 @@ from stakeholders.views.access import (
     VIEW,
     choice_label,
     get_organisation_for_user,
-    history_page,
     register_crumb,
 )
 
@@ -150,7 +150,9 @@ def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_organisation_for_user(request, pk)
-    return history_page(request, organisation, organisation.get_absolute_url(), [register_crumb()])
+    return render_history(
+        request, organisation, organisation.get_absolute_url(), [register_crumb()]
+    )
 
 
 @require_GET

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.history import render_history
 from atlasplan.permissions import require
 from stakeholders import services
 from stakeholders.forms import (
@@ -17,7 +18,7 @@ from stakeholders.models import (
     Shortlist,
     ShortlistEntry,
 )
-from stakeholders.views.access import CHANGE, VIEW, get_entry_for_user, history_page
+from stakeholders.views.access import CHANGE, VIEW, get_entry_for_user
 
 # --- Shortlist ----------------------------------------------------------------------------
 
@@ -127,4 +128,4 @@ def shortlist_entry_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def shortlist_entry_history(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request, pk)
     parents = [(reverse("stakeholders:shortlist_detail"), _("Shortlist"))]
-    return history_page(request, entry, reverse("stakeholders:shortlist_detail"), parents)
+    return render_history(request, entry, reverse("stakeholders:shortlist_detail"), parents)

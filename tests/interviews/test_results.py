@@ -109,7 +109,7 @@ def test_summary_history_and_dashboard_card(consultant_client, reader_client, co
     assert "Eerste versie" in history and "Tweede versie" in history
     assert reader_client.get(f"{url}history/").status_code == 403
     dashboard = consultant_client.get("/").content.decode()
-    assert "4 interviews, 0 gecodeerd" in dashboard
+    assert "4 interviews, 4 gecodeerd" in dashboard  # each has coded passages
     assert "2 citaten" in reader_client.get("/").content.decode()
 
 

@@ -54,3 +54,15 @@ def test_readers_get_no_card_and_no_link(reader_client, db):
     html = card_html(reader_client)
     assert "goedgekeurd" not in html and "/stakeholders/" not in html
     assert "Niet beschikbaar voor uw rol." in html
+
+
+def test_the_card_and_the_shortlist_page_agree_on_the_target_before_one_is_stored(
+    consultant_client, db, monkeypatch
+):
+    from stakeholders.models import Shortlist
+
+    # the project's target, as the shortlist decides it (not a number of the card's own)
+    monkeypatch.setattr(Shortlist._meta.get_field("target_size"), "_get_default", lambda: 9)
+    assert "0 van 9 goedgekeurd" in card_html(consultant_client)
+    page = consultant_client.get("/stakeholders/shortlist/").content.decode()
+    assert "streefaantal 9" in page

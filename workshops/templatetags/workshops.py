@@ -6,7 +6,7 @@ register = template.Library()
 
 @register.filter
 def percent(share: float | None) -> str:
-    """0.4167 -> "42%" (localised); "—" when there is no share."""
+    """0.4167 -> "42%", a whole number (so the same in every language); "—" for no share."""
     if share is None:
         return "—"
     return f"{round(share * 100)}%"

@@ -12,7 +12,7 @@ from stakeholders.models import Decision, Interaction, Shortlist, ShortlistEntry
 
 
 def card(request: HttpRequest) -> Card:
-    target = Shortlist.objects.values_list("target_size", flat=True).first() or 7
+    target = Shortlist.current().target_size
     counts = ShortlistEntry.objects.aggregate(
         approved=Count("pk", filter=Q(decision=Decision.APPROVED)),
         proposed=Count("pk", filter=Q(decision=Decision.PROPOSED)),
