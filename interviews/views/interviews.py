@@ -83,6 +83,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transcript": Transcript.objects.filter(interview=interview).first()
         if may_read_raw
         else None,
+        "answers": interview.answers.select_related("question") if may_read_raw else [],
         # This page names the organisation: a quote it may show only anonymously stays in
         # the quote bank and the position map, where it is not beside that name.
         "quotes": [
