@@ -3,11 +3,10 @@
 import itertools
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from atlasplan.models import Theme
 from interviews.models import ConsentScope, NoteAnswer, PositionSummary
+from tests.helpers import assert_same_count
 from tests.interviews.factories import (
     ConsentFactory,
     ExcerptFactory,
@@ -20,29 +19,6 @@ from tests.stakeholders.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 numbers = itertools.count()
-
-
-def queries_for(client, url: str, params: dict | None = None) -> int:
-    client.get(url, params)  # warm caches (session, content types) before counting
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url, params)
-    assert response.status_code == 200
-    return len(captured.captured_queries)
-
-
-def assert_same_count(
-    client, url, add_rows, django_assert_num_queries, params=None, marker="", per_row=1
-):
-    """The page's query count with N rows equals the count with N + 10 rows, and the ten
-    rows are really on the page (``marker`` occurs ``per_row`` times more for each)."""
-    before = client.get(url, params).content.decode().count(marker) if marker else 0
-    count = queries_for(client, url, params)
-    add_rows(10)
-    with django_assert_num_queries(count):
-        response = client.get(url, params)
-    assert response.status_code == 200
-    if marker:
-        assert response.content.decode().count(marker) == before + 10 * per_row
 
 
 def coded_interview(theme, interviewers=(), scope=ConsentScope.NAMED, organisation=None):

@@ -3,7 +3,7 @@
 import pytest
 
 from atlasplan.models import Theme
-from tests.interviews.test_query_counts import assert_same_count
+from tests.helpers import assert_same_count
 from tests.policies.factories import PassageFactory, PolicyDocumentFactory
 
 pytestmark = pytest.mark.django_db
