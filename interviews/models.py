@@ -45,16 +45,21 @@ class GuideQuestion(models.Model):
     )
     position = models.PositiveIntegerField(_("volgorde"), default=0)
     text = models.TextField(_("vraag"))
+    # A question removed from the guide while notes were typed under it is kept for those
+    # notes, out of the guide: it has no number and may share its old position.
+    retired = models.BooleanField(_("uit de leidraad gehaald"), default=False)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["guide", "position", "pk"]
+        ordering = ["guide", "retired", "position", "pk"]
         verbose_name = _("vraag")
         verbose_name_plural = _("vragen")
         constraints = [
             models.UniqueConstraint(
-                fields=["guide", "position"], name="guidequestion_position_unique"
+                fields=["guide", "position"],
+                condition=Q(retired=False),
+                name="guidequestion_active_position_unique",
             ),
         ]
 
@@ -262,7 +267,7 @@ class NoteAnswer(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["interview", "question__position", "pk"]
+        ordering = ["interview", "question__retired", "question__position", "pk"]
         verbose_name = _("notitie bij een vraag")
         verbose_name_plural = _("notities bij vragen")
         constraints = [

@@ -8,7 +8,9 @@ from django.utils.translation import gettext as _
 from interviews.models import (
     Anchor,
     Excerpt,
+    GuideQuestion,
     Interview,
+    InterviewGuide,
     NoteAnswer,
     Status,
     Transcript,
@@ -54,6 +56,45 @@ def save_interview(form, user) -> Interview:
     interview = form.save()
     advance_progress(interview.organisation, shortlist_progress_for(interview.status))
     return interview
+
+
+@transaction.atomic
+def save_guide(guide: InterviewGuide, questions: list[str]) -> InterviewGuide:
+    """Save the guide with ``questions`` in this order. A question that leaves the guide is
+    kept ``retired`` while notes were typed under it (deleted otherwise) and comes back with
+    them when its text returns."""
+    guide.save()
+    existing = list(guide.questions.all())
+    if [q.text for q in existing if not q.retired] == questions:
+        return guide
+    for question in existing:  # out of the guide first, so the new order never collides
+        if not question.retired:
+            question.retired = True
+            question.save(update_fields=["retired"])
+    for position, text in enumerate(questions, start=1):
+        match = next((q for q in existing if q.text == text and q.retired), None)
+        if match is None:
+            GuideQuestion.objects.create(guide=guide, position=position, text=text)
+            continue
+        match.position, match.retired = position, False
+        match.save(update_fields=["position", "retired"])
+    for question in existing:
+        if question.retired and not question.answers.exists():
+            question.delete()
+    return guide
+
+
+@transaction.atomic
+def copy_guide(guide: InterviewGuide) -> InterviewGuide:
+    """A new guide with the questions of ``guide`` (not its retired ones), titled as a copy."""
+    title, n = _("Kopie van %(title)s") % {"title": guide.title}, 1
+    while InterviewGuide.objects.filter(title=title[:200]).exists():
+        n += 1
+        title = _("Kopie %(n)d van %(title)s") % {"n": n, "title": guide.title}
+    copy = InterviewGuide.objects.create(title=title[:200], description=guide.description)
+    for question in guide.questions.filter(retired=False):
+        GuideQuestion.objects.create(guide=copy, position=question.position, text=question.text)
+    return copy
 
 
 def check_span(text: str, start: int, end: int) -> None:
