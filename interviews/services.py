@@ -1,6 +1,7 @@
 """Writes that touch several models, and the text logic of coding (offsets, re-anchoring)."""
 
 import re
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -51,9 +52,19 @@ def shortlist_progress_for(status: str) -> str:
 
 
 @transaction.atomic
-def save_interview(form, user) -> Interview:
-    """Save the interview and move its organisation's shortlist entry along."""
-    interview = form.save()
+def save_interview(
+    interview: Interview,
+    *,
+    interviewers: Iterable | None = None,
+    interviewees: Iterable | None = None,
+) -> Interview:
+    """Save the interview (with its people, when given) and move its organisation's
+    shortlist entry along."""
+    interview.save()
+    if interviewers is not None:
+        interview.interviewers.set(interviewers)
+    if interviewees is not None:
+        interview.interviewees.set(interviewees)
     advance_progress(interview.organisation, shortlist_progress_for(interview.status))
     return interview
 
@@ -211,18 +222,26 @@ def require_consent(interview: Interview) -> None:
 
 
 @transaction.atomic
-def create_excerpt(form, interview: Interview, source, user) -> Excerpt:
+def create_excerpt(
+    interview: Interview,
+    source: Transcript | NoteAnswer,
+    user,
+    *,
+    start: int,
+    end: int,
+    themes: Iterable,
+    **fields,
+) -> Excerpt:
+    """Code ``source[start:end]`` with ``themes``; ``fields`` are the excerpt's other values
+    (stance, surprising, quotable, memo)."""
     require_consent(interview)
-    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     check_span(source.text, start, end)
-    excerpt = form.save(commit=False)
-    excerpt.interview, excerpt.coder = interview, user
+    excerpt = Excerpt(interview=interview, coder=user, anchor=Anchor.OK, **fields)
     if isinstance(source, Transcript):
         excerpt.transcript = source
     else:
         excerpt.note = source
     excerpt.start, excerpt.end, excerpt.text = start, end, source.text[start:end]
-    excerpt.anchor = Anchor.OK
     excerpt.save()
-    form.save_m2m()
+    excerpt.themes.set(themes)
     return excerpt

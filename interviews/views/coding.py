@@ -164,7 +164,17 @@ def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_source_url(interview, source))
     if form.is_valid():
         try:
-            excerpt = create_excerpt(form, interview, source, request.user)
+            data = form.cleaned_data
+            values = {name: data[name] for name in ["stance", "surprising", "quotable", "memo"]}
+            excerpt = create_excerpt(
+                interview,
+                source,
+                request.user,
+                start=data["start"],
+                end=data["end"],
+                themes=data["themes"],
+                **values,
+            )
         except CodingError as error:
             form.add_error(None, str(error))
         else:

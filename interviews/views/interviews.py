@@ -51,6 +51,10 @@ def interview_list(request: HttpRequest) -> HttpResponse:
     return render_list(request, "interviews/interview_list.html", context)
 
 
+def people(form: InterviewForm) -> dict:
+    return {name: form.cleaned_data[name] for name in ["interviewers", "interviewees"]}
+
+
 @require_http_methods(["GET", "POST"])
 def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
@@ -60,7 +64,7 @@ def interview_create(request: HttpRequest) -> HttpResponse:
         initial["organisation"] = int(organisation)
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
-        interview = save_interview(form, request.user)
+        interview = save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is gepland."))
         return redirect(interview)
     return render(request, "interviews/interview_form.html", {"form": form})
@@ -100,7 +104,7 @@ def interview_update(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_user(request, pk, "interviews.change")
     form = InterviewForm(request.POST or None, instance=interview)
     if form.is_valid():
-        save_interview(form, request.user)
+        save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is opgeslagen."))
         return redirect(interview)
     return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})
