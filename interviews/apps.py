@@ -8,7 +8,7 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import demo, steps
-        from interviews import dashboard, rules  # noqa: F401  (registers this step's rules)
+        from interviews import dashboard, rules, signals  # noqa: F401  (rules and signals register)
         from interviews import demo as interviews_demo
 
         steps.register(

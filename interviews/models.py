@@ -6,6 +6,7 @@ Who may read what is decided in :mod:`interviews.privacy`, never here or in a te
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -201,8 +202,10 @@ class Transcript(models.Model):
     text = models.TextField(_("tekst"))
     original_filename = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # PostgreSQL only (GIN-indexed, kept up to date by interviews.search; NULL on SQLite).
+    search = SearchVectorField(null=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search"])
 
     class Meta:
         ordering = ["interview"]
