@@ -8,7 +8,7 @@ class InterviewsConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import demo, evidence, steps
-        from interviews import dashboard, privacy, rules  # noqa: F401  (registers rules)
+        from interviews import dashboard, privacy, rules, signals  # noqa: F401  (rules and signals register)
         from interviews import demo as interviews_demo
         from interviews.models import Excerpt
 

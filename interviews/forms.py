@@ -31,7 +31,8 @@ class GuideForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk and not self.is_bound:
-            self.initial["questions"] = "\n".join(q.text for q in self.instance.questions.all())
+            questions = self.instance.questions.filter(retired=False)
+            self.initial["questions"] = "\n".join(q.text for q in questions)
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Leidraad opslaan")))
 

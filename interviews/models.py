@@ -6,6 +6,7 @@ Who may read what is decided in :mod:`interviews.privacy`, never here or in a te
 import datetime
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -45,16 +46,21 @@ class GuideQuestion(models.Model):
     )
     position = models.PositiveIntegerField(_("volgorde"), default=0)
     text = models.TextField(_("vraag"))
+    # A question removed from the guide while notes were typed under it is kept for those
+    # notes, out of the guide: it has no number and may share its old position.
+    retired = models.BooleanField(_("uit de leidraad gehaald"), default=False)
 
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["guide", "position", "pk"]
+        ordering = ["guide", "retired", "position", "pk"]
         verbose_name = _("vraag")
         verbose_name_plural = _("vragen")
         constraints = [
             models.UniqueConstraint(
-                fields=["guide", "position"], name="guidequestion_position_unique"
+                fields=["guide", "position"],
+                condition=Q(retired=False),
+                name="guidequestion_active_position_unique",
             ),
         ]
 
@@ -205,9 +211,11 @@ class Transcript(models.Model):
     text = models.TextField(_("tekst"))
     original_filename = models.CharField(_("bestandsnaam"), max_length=255, blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # PostgreSQL only (GIN-indexed, kept up to date by interviews.search; NULL on SQLite).
+    search = SearchVectorField(null=True, editable=False)
 
     # Each text is kept once, as a TranscriptVersion; the history records who saved when.
-    history = HistoricalRecords(excluded_fields=["text"])
+    history = HistoricalRecords(excluded_fields=["text", "search"])
 
     class Meta:
         ordering = ["interview"]
@@ -274,7 +282,7 @@ class NoteAnswer(models.Model):
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["interview", "question__position", "pk"]
+        ordering = ["interview", "question__retired", "question__position", "pk"]
         verbose_name = _("notitie bij een vraag")
         verbose_name_plural = _("notities bij vragen")
         constraints = [

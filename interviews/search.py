@@ -1,24 +1,21 @@
 """Search within transcripts, notes and excerpts, showing only what the user may see.
 
 On PostgreSQL the ``dutch`` text-search configuration stems the words ("fietsers" finds
-"fietser"); on SQLite every word must occur as typed (case-insensitive). Raw transcripts
-and notes are searched only among the interviews the user may read raw
+"fietser"), transcripts through their stored, indexed vector; on SQLite every word must
+occur as typed (case-insensitive); see :mod:`atlasplan.search`. Raw transcripts and notes
+are searched only among the interviews the user may read raw
 (:func:`interviews.privacy.raw_interviews`); excerpts only among the visible ones.
 """
 
-import re
 from dataclasses import dataclass
 
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
-from django.db.models import Q, QuerySet
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.contrib.postgres.search import SearchVector
 
+from atlasplan.search import CONFIG, indexed, matching, snippet, uses_postgres
 from interviews import privacy
 from interviews.models import NoteAnswer, Transcript
 
-CONFIG = "dutch"
+MAX_RESULTS = 50
 
 
 @dataclass
@@ -28,55 +25,30 @@ class Results:
     notes: list
 
 
-def _matching(queryset: QuerySet, fields: list[str], text: str) -> QuerySet:
-    if connection.vendor == "postgresql":
-        query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        vector = SearchVector(*fields, config=CONFIG)
-        return queryset.annotate(found=vector).filter(
-            Q(found=query) | Q(**{f"{fields[0]}__icontains": text})
+def update_search_vector(transcript_id: int) -> None:
+    """Recompute one transcript's stored vector (after its text changed)."""
+    if uses_postgres():
+        Transcript.objects.filter(pk=transcript_id).update(
+            search=SearchVector(indexed("text"), config=CONFIG)
         )
-    for word in text.split():
-        condition = Q()
-        for field in fields:
-            condition |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(condition)
-    return queryset
-
-
-def snippet(text: str, query: str, width: int = 80) -> SafeString:
-    lower = text.lower()
-    hits = [lower.find(word.lower()) for word in query.split()]
-    hits = [hit for hit in hits if hit >= 0]
-    at = min(hits) if hits else 0
-    start, end = max(0, at - width), min(len(text), at + width)
-    # Mark the words in the text before escaping it, so a word never lands inside an
-    # entity ("amp" in "&amp;") or a tag ("mark" in "<mark>"); case as the search finds it.
-    words = sorted({w for w in query.split() if w}, key=len, reverse=True)
-    raw, parts, last = text[start:end], [], 0
-    if words:
-        for match in re.finditer("|".join(map(re.escape, words)), raw, re.IGNORECASE):
-            parts += [escape(raw[last : match.start()]), f"<mark>{escape(match.group())}</mark>"]
-            last = match.end()
-    parts.append(escape(raw[last:]))
-    piece = "".join(parts)
-    return mark_safe(("…" if start else "") + piece + ("…" if end < len(text) else ""))
 
 
 def search_everything(user, text: str) -> Results:
-    excerpts = _matching(privacy.quote_queryset(user), ["text"], text)[:50]
+    excerpts = matching(privacy.quote_queryset(user), text, ["text"])[:MAX_RESULTS]
     raw = privacy.raw_interviews(user)
-    transcripts = _matching(
+    transcripts = matching(
         Transcript.objects.filter(interview__in=raw).select_related("interview__organisation"),
-        ["text"],
         text,
-    )[:50]
-    notes = _matching(
+        ["text"],
+        vector="search",
+    )[:MAX_RESULTS]
+    notes = matching(
         NoteAnswer.objects.filter(interview__in=raw).select_related(
             "interview__organisation", "question"
         ),
-        ["text"],
         text,
-    )[:50]
+        ["text"],
+    )[:MAX_RESULTS]
     return Results(
         quotes=privacy.visible_quotes(excerpts, user),
         transcripts=[(t, snippet(t.text, text)) for t in transcripts],

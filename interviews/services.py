@@ -1,6 +1,7 @@
 """Writes that touch several models, and the text logic of coding (offsets, re-anchoring)."""
 
 import re
+from collections.abc import Iterable
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -8,7 +9,9 @@ from django.utils.translation import gettext as _
 from interviews.models import (
     Anchor,
     Excerpt,
+    GuideQuestion,
     Interview,
+    InterviewGuide,
     NoteAnswer,
     Status,
     Transcript,
@@ -49,11 +52,60 @@ def shortlist_progress_for(status: str) -> str:
 
 
 @transaction.atomic
-def save_interview(form, user) -> Interview:
-    """Save the interview and move its organisation's shortlist entry along."""
-    interview = form.save()
+def save_interview(
+    interview: Interview,
+    *,
+    interviewers: Iterable | None = None,
+    interviewees: Iterable | None = None,
+) -> Interview:
+    """Save the interview (with its people, when given) and move its organisation's
+    shortlist entry along."""
+    interview.save()
+    if interviewers is not None:
+        interview.interviewers.set(interviewers)
+    if interviewees is not None:
+        interview.interviewees.set(interviewees)
     advance_progress(interview.organisation, shortlist_progress_for(interview.status))
     return interview
+
+
+@transaction.atomic
+def save_guide(guide: InterviewGuide, questions: list[str]) -> InterviewGuide:
+    """Save the guide with ``questions`` in this order. A question that leaves the guide is
+    kept ``retired`` while notes were typed under it (deleted otherwise) and comes back with
+    them when its text returns."""
+    guide.save()
+    existing = list(guide.questions.all())
+    if [q.text for q in existing if not q.retired] == questions:
+        return guide
+    for question in existing:  # out of the guide first, so the new order never collides
+        if not question.retired:
+            question.retired = True
+            question.save(update_fields=["retired"])
+    for position, text in enumerate(questions, start=1):
+        match = next((q for q in existing if q.text == text and q.retired), None)
+        if match is None:
+            GuideQuestion.objects.create(guide=guide, position=position, text=text)
+            continue
+        match.position, match.retired = position, False
+        match.save(update_fields=["position", "retired"])
+    for question in existing:
+        if question.retired and not question.answers.exists():
+            question.delete()
+    return guide
+
+
+@transaction.atomic
+def copy_guide(guide: InterviewGuide) -> InterviewGuide:
+    """A new guide with the questions of ``guide`` (not its retired ones), titled as a copy."""
+    title, n = _("Kopie van %(title)s") % {"title": guide.title}, 1
+    while InterviewGuide.objects.filter(title=title[:200]).exists():
+        n += 1
+        title = _("Kopie %(n)d van %(title)s") % {"n": n, "title": guide.title}
+    copy = InterviewGuide.objects.create(title=title[:200], description=guide.description)
+    for question in guide.questions.filter(retired=False):
+        GuideQuestion.objects.create(guide=copy, position=question.position, text=question.text)
+    return copy
 
 
 def check_span(text: str, start: int, end: int) -> None:
@@ -170,18 +222,26 @@ def require_consent(interview: Interview) -> None:
 
 
 @transaction.atomic
-def create_excerpt(form, interview: Interview, source, user) -> Excerpt:
+def create_excerpt(
+    interview: Interview,
+    source: Transcript | NoteAnswer,
+    user,
+    *,
+    start: int,
+    end: int,
+    themes: Iterable,
+    **fields,
+) -> Excerpt:
+    """Code ``source[start:end]`` with ``themes``; ``fields`` are the excerpt's other values
+    (stance, surprising, quotable, memo)."""
     require_consent(interview)
-    start, end = form.cleaned_data["start"], form.cleaned_data["end"]
     check_span(source.text, start, end)
-    excerpt = form.save(commit=False)
-    excerpt.interview, excerpt.coder = interview, user
+    excerpt = Excerpt(interview=interview, coder=user, anchor=Anchor.OK, **fields)
     if isinstance(source, Transcript):
         excerpt.transcript = source
     else:
         excerpt.note = source
     excerpt.start, excerpt.end, excerpt.text = start, end, source.text[start:end]
-    excerpt.anchor = Anchor.OK
     excerpt.save()
-    form.save_m2m()
+    excerpt.themes.set(themes)
     return excerpt

@@ -1,13 +1,15 @@
 """Writes to the library that touch a file and several rows."""
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
+from atlasplan.models import Theme
 from atlasplan.uploads import Inspected
-from policies.forms import PolicyDocumentForm, UploadForm, title_from_filename
+from policies.forms import title_from_filename
 from policies.models import Extraction, PolicyDocument
 
 
@@ -19,45 +21,60 @@ def apply_inspection(document: PolicyDocument, upload, inspected: Inspected) -> 
     document.extraction = Extraction.TEXT if inspected.text.strip() else Extraction.NO_TEXT
 
 
-def save_document(form: PolicyDocumentForm, user: AbstractBaseUser) -> PolicyDocument:
-    """Save a document from its form; a new file's text replaces the old one."""
-    document = form.save(commit=False)
-    if form.inspected is not None:
-        apply_inspection(document, form.cleaned_data["file"], form.inspected)
+def save_document(
+    document: PolicyDocument,
+    user: AbstractBaseUser,
+    *,
+    themes: Iterable[Theme] | None = None,
+    new_file: tuple[UploadedFile, Inspected] | None = None,
+) -> PolicyDocument:
+    """Save a document (with its themes, when given); a new file's text replaces the old
+    one, and a document without a file keeps no text of one."""
+    if new_file is not None:
+        apply_inspection(document, *new_file)
     elif not document.file:
         document.original_filename, document.extracted_text = "", ""
         document.page_count, document.extraction = None, Extraction.NO_FILE
     if document.pk is None:
         document.added_by = user
     previous = PolicyDocument.objects.filter(pk=document.pk).values_list("file", flat=True).first()
-    with _files_removed_on_failure([document] if form.inspected else []):
+    with _files_removed_on_failure([document] if new_file else []):
         document.save()
-        form.save_m2m()
+        if themes is not None:
+            document.themes.set(themes)
     if previous and previous != document.file.name:  # replaced or cleared: no orphan in media
         storage = document.file.storage
         transaction.on_commit(lambda: storage.delete(previous))
     return document
 
 
-def create_from_uploads(form: UploadForm, user: AbstractBaseUser) -> list[PolicyDocument]:
-    """One document per uploaded file, all or none."""
-    data = form.cleaned_data
+def create_from_uploads(
+    files: Iterable[tuple[UploadedFile, Inspected]],
+    user: AbstractBaseUser,
+    *,
+    organisation: str,
+    level: str,
+    kind: str,
+    year: int | None,
+    themes: Iterable[Theme],
+) -> list[PolicyDocument]:
+    """One document per accepted upload (with what was read from it), all or none."""
     documents = []
     with _files_removed_on_failure(documents):
-        for upload, inspected in form.inspected:
+        for upload, inspected in files:
             document = PolicyDocument(
                 title=title_from_filename(upload.name),
-                organisation=data["organisation"],
-                level=data["level"],
-                kind=data["kind"],
-                year=data["year"],
+                organisation=organisation,
+                level=level,
+                kind=kind,
+                year=year,
                 added_by=user,
             )
             apply_inspection(document, upload, inspected)
             document.file.save(upload.name, upload, save=False)
             documents.append(document)
             document.save()
-            document.themes.set(data["themes"])
+            document.themes.set(themes)
     return documents
 
 

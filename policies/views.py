@@ -86,12 +86,19 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "policies/policydocument_detail.html", context)
 
 
+def document_values(form: PolicyDocumentForm) -> dict:
+    """What the document services need from the form, besides the document itself."""
+    upload = form.cleaned_data.get("file")
+    new_file = (upload, form.inspected) if form.inspected is not None else None
+    return {"themes": form.cleaned_data["themes"], "new_file": new_file}
+
+
 @require_http_methods(["GET", "POST"])
 def document_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "policies.add")
     form = PolicyDocumentForm(request.POST or None, request.FILES or None)
     if form.is_valid():
-        document = save_document(form, request.user)
+        document = save_document(form.save(commit=False), request.user, **document_values(form))
         messages.success(
             request, _("“%(title)s” is toegevoegd aan de bibliotheek.") % {"title": document}
         )
@@ -104,7 +111,7 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
     document = get_document_for_user(request, pk, "policies.change")
     form = PolicyDocumentForm(request.POST or None, request.FILES or None, instance=document)
     if form.is_valid():
-        save_document(form, request.user)
+        save_document(form.save(commit=False), request.user, **document_values(form))
         messages.success(request, _("“%(title)s” is opgeslagen.") % {"title": document})
         return redirect(document)
     return render(
@@ -117,7 +124,10 @@ def document_upload(request: HttpRequest) -> HttpResponse:
     require(request.user, "policies.add")
     form = UploadForm(request.POST or None, request.FILES or None)
     if form.is_valid():
-        documents = create_from_uploads(form, request.user)
+        values = {
+            k: form.cleaned_data[k] for k in ["organisation", "level", "kind", "year", "themes"]
+        }
+        documents = create_from_uploads(form.inspected, request.user, **values)
         messages.success(
             request,
             ngettext(

@@ -1,5 +1,7 @@
 """Helpers shared by the tests of every app."""
 
+from urllib.parse import urlencode
+
 from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django.test import Client
@@ -14,6 +16,23 @@ def queries_for(client: Client, url: str, **headers) -> int:
         response = client.get(url, headers=headers)
     assert response.status_code == 200, response.status_code
     return len(captured)
+
+
+def assert_same_count(
+    client: Client, url: str, add_rows, django_assert_num_queries, params=None, marker="", per_row=1
+) -> None:
+    """A page's query count with N rows equals its count with N + 10 rows, and the ten rows
+    are really on the page (``marker`` occurs ``per_row`` times more for each)."""
+    url = f"{url}?{urlencode(params)}" if params else url
+    before = client.get(url).content.decode().count(marker) if marker else 0
+    queries_for(client, url)  # warm caches (content types, sessions)
+    count = queries_for(client, url)
+    add_rows(10)
+    with django_assert_num_queries(count):
+        response = client.get(url)
+    assert response.status_code == 200
+    if marker:
+        assert response.content.decode().count(marker) == before + 10 * per_row
 
 
 def assert_no_axe_violations(page) -> None:

@@ -29,7 +29,6 @@ from interviews.services import (
     save_transcript,
 )
 from interviews.views.access import get_excerpt_for_user, get_raw_interview_for_user, step_crumb
-from interviews.views.guides import RETIRED
 
 # --- Transcripts and notes: the raw material, and coding it --------------------------------
 
@@ -109,9 +108,9 @@ def notes_edit(request: HttpRequest, pk: int) -> HttpResponse:
     answers = {a.question_id: a for a in interview.answers.all()}
     questions = list(interview.guide.questions.all()) if interview.guide else []
     # A question removed from the guide stays only where notes were typed under it.
-    questions = [q for q in questions if q.position < RETIRED or q.pk in answers]
+    questions = [q for q in questions if not q.retired or q.pk in answers]
     for question in questions:
-        question.number = question.position if question.position < RETIRED else None
+        question.number = None if question.retired else question.position
     rows = [(q, answers.get(q.pk)) for q in questions]
     context = {"interview": interview, "rows": rows, "free": answers.get(None)}
     return render(request, "interviews/notes_form.html", context)
@@ -165,7 +164,17 @@ def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_source_url(interview, source))
     if form.is_valid():
         try:
-            excerpt = create_excerpt(form, interview, source, request.user)
+            data = form.cleaned_data
+            values = {name: data[name] for name in ["stance", "surprising", "quotable", "memo"]}
+            excerpt = create_excerpt(
+                interview,
+                source,
+                request.user,
+                start=data["start"],
+                end=data["end"],
+                themes=data["themes"],
+                **values,
+            )
         except CodingError as error:
             form.add_error(None, str(error))
         else:

@@ -1,6 +1,5 @@
 from django.contrib import messages
-from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -12,10 +11,8 @@ from atlasplan.permissions import require
 from interviews.forms import (
     GuideForm,
 )
-from interviews.models import (
-    GuideQuestion,
-    InterviewGuide,
-)
+from interviews.models import InterviewGuide
+from interviews.services import copy_guide, save_guide
 from interviews.views.access import step_crumb
 
 # --- Guides --------------------------------------------------------------------------------
@@ -24,36 +21,10 @@ from interviews.views.access import step_crumb
 @require_GET
 def guide_list(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.view")
-    guides = InterviewGuide.objects.annotate(question_count=Count("questions", distinct=True))
+    guides = InterviewGuide.objects.annotate(
+        question_count=Count("questions", filter=Q(questions__retired=False), distinct=True)
+    )
     return render(request, "interviews/guide_list.html", {"guides": guides})
-
-
-# Questions removed from a guide that already have notes are kept aside (nothing lost)
-# at RETIRED + their id, a position no active question uses.
-RETIRED = 10_000
-
-
-@transaction.atomic
-def _save_guide(form: GuideForm) -> InterviewGuide:
-    guide = form.save()
-    questions = form.cleaned_data["questions"]
-    existing = list(guide.questions.all())
-    if [q.text for q in existing] == questions:
-        return guide
-    for question in existing:  # move aside so the new order never collides
-        question.position = RETIRED + question.pk
-        question.save(update_fields=["position"])
-    for position, text in enumerate(questions, start=1):
-        match = next((q for q in existing if q.text == text and q.position >= RETIRED), None)
-        if match:
-            match.position = position
-            match.save(update_fields=["position"])
-        else:
-            GuideQuestion.objects.create(guide=guide, position=position, text=text)
-    for question in existing:
-        if question.position >= RETIRED and not question.answers.exists():
-            question.delete()
-    return guide
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,7 +32,7 @@ def guide_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
     form = GuideForm(request.POST or None)
     if form.is_valid():
-        guide = _save_guide(form)
+        guide = save_guide(form.save(commit=False), form.cleaned_data["questions"])
         messages.success(request, _("De leidraad is opgeslagen."))
         return redirect(guide)
     return render(request, "interviews/guide_form.html", {"form": form})
@@ -77,7 +48,7 @@ def get_guide_for_user(request: HttpRequest, pk: int, action: str = "interviews.
 @require_GET
 def guide_detail(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk)
-    questions = guide.questions.filter(position__lt=RETIRED)
+    questions = guide.questions.filter(retired=False)
     return render(request, "interviews/guide_detail.html", {"guide": guide, "questions": questions})
 
 
@@ -86,7 +57,7 @@ def guide_update(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk, "interviews.change")
     form = GuideForm(request.POST or None, instance=guide)
     if form.is_valid():
-        _save_guide(form)
+        save_guide(form.save(commit=False), form.cleaned_data["questions"])
         messages.success(request, _("De leidraad is opgeslagen."))
         return redirect(guide)
     return render(request, "interviews/guide_form.html", {"form": form, "guide": guide})
@@ -95,14 +66,7 @@ def guide_update(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def guide_copy(request: HttpRequest, pk: int) -> HttpResponse:
     guide = get_guide_for_user(request, pk, "interviews.change")
-    with transaction.atomic():
-        title, n = _("Kopie van %(title)s") % {"title": guide.title}, 1
-        while InterviewGuide.objects.filter(title=title[:200]).exists():
-            n += 1
-            title = _("Kopie %(n)d van %(title)s") % {"n": n, "title": guide.title}
-        copy = InterviewGuide.objects.create(title=title[:200], description=guide.description)
-        for question in guide.questions.filter(position__lt=RETIRED):
-            GuideQuestion.objects.create(guide=copy, position=question.position, text=question.text)
+    copy = copy_guide(guide)
     messages.success(request, _("De leidraad is gekopieerd."))
     return redirect(copy)
 

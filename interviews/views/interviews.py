@@ -52,6 +52,10 @@ def interview_list(request: HttpRequest) -> HttpResponse:
     return render_list(request, "interviews/interview_list.html", context)
 
 
+def people(form: InterviewForm) -> dict:
+    return {name: form.cleaned_data[name] for name in ["interviewers", "interviewees"]}
+
+
 @require_http_methods(["GET", "POST"])
 def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
@@ -61,7 +65,7 @@ def interview_create(request: HttpRequest) -> HttpResponse:
         initial["organisation"] = int(organisation)
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
-        interview = save_interview(form, request.user)
+        interview = save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is gepland."))
         return redirect(interview)
     return render(request, "interviews/interview_form.html", {"form": form})
@@ -79,6 +83,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transcript": Transcript.objects.filter(interview=interview).first()
         if may_read_raw
         else None,
+        "answers": interview.answers.select_related("question") if may_read_raw else [],
         # This page names the organisation: a quote it may show only anonymously stays in
         # the quote bank and the position map, where it is not beside that name.
         "quotes": [quote for quote in quotes if not quote.is_anonymous],
@@ -91,7 +96,7 @@ def interview_update(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_user(request, pk, "interviews.change")
     form = InterviewForm(request.POST or None, instance=interview)
     if form.is_valid():
-        save_interview(form, request.user)
+        save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is opgeslagen."))
         return redirect(interview)
     return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})

@@ -10,6 +10,7 @@ from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
 from atlasplan.models import Theme
 from atlasplan.permissions import can, require
+from atlasplan.search import clean_query
 from interviews import exports, positions, privacy
 from interviews.filters import QuoteFilter
 from interviews.forms import (
@@ -179,6 +180,6 @@ def codebook_report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.view_results")
-    text = request.GET.get("q", "").replace("\x00", "").strip()[:200]  # PostgreSQL refuses NUL
+    text = clean_query(request.GET.get("q", ""))
     results = search_everything(request.user, text) if text else None
     return render(request, "interviews/search.html", {"q": text, "results": results})

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('interviews', '0001_initial'),
+        ('interviews', '0003_transcript_search_vector'),
     ]
 
     operations = [
