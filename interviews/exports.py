@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from atlasplan.spreadsheets import safe_cell
 from interviews import privacy
 from interviews.privacy import Attribution, VisibleQuote
 
@@ -36,7 +37,7 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
         headers += [_("memo"), _("verankering")]
     if any_full:  # quotes seen in full travel with what their consent allows
         headers += [_("toestemming")]
-    data = tablib.Dataset(headers=[str(h) for h in headers])
+    data = tablib.Dataset(headers=[str(h) for h in headers], title=_("Citaten"))
     for quote in quotes:
         e = quote.excerpt
         row = [
@@ -48,14 +49,8 @@ def _rows(quotes: list[VisibleQuote], user) -> tablib.Dataset:
             row += [e.memo, e.get_anchor_display()]
         if any_full:
             row += [privacy.consent_label(e) if quote.attribution == Attribution.FULL else ""]
-        data.append([_cell(v) for v in row])
+        data.append([safe_cell(str(v)) for v in row])
     return data
-
-
-def _cell(value) -> str:
-    """A value as spreadsheet text: a leading =, +, - or @ would make it a formula."""
-    text = str(value)
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
 
 
 def _docx(quotes: list[VisibleQuote]) -> bytes:

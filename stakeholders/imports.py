@@ -231,6 +231,7 @@ def run_import(dataset: tablib.Dataset, kind: str) -> Preview:
 def export(kind: str, file_format: str) -> bytes | str:
     resource = RESOURCES[kind]()
     dataset = resource.export(resource.get_queryset())
+    dataset.title = _("Organisaties") if kind == "organisations" else _("Contactpersonen")
     # Through import-export's format, so its export settings (illegal characters) apply.
     return EXPORT_FORMATS[file_format]().export_data(dataset)
 
