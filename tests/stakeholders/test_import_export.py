@@ -242,3 +242,24 @@ def test_another_zip_named_xlsx_is_refused(consultant_client, db):
     response = upload(consultant_client, SimpleUploadedFile("lijst.xlsx", zip_of_something_else()))
     assert "de inhoud klopt niet met de naam" in response.content.decode()
     assert _nothing_staged(consultant_client)
+
+
+def test_staging_an_import_needs_no_request_and_keeps_one_file(db):
+    """The staging lives in stakeholders/imports.py: any caller with a session-like mapping
+    can stage, read back and forget an upload; a new upload replaces the waiting one."""
+    from django.core.files.storage import default_storage
+
+    from stakeholders import imports
+
+    session: dict = {}
+    imports.stage(session, csv_file("naam,sector\nEen,media\n"), "organisations")
+    first = session[imports.SESSION_KEY]["path"]
+    imports.stage(session, csv_file("naam,sector\nTwee,media\nDrie,cultuur\n"), "organisations")
+    assert not default_storage.exists(first)
+    staged, dataset = imports.pending(session)
+    assert staged["name"] == "lijst.csv"
+    assert [row["naam"] for row in dataset.dict] == ["Twee", "Drie"]
+    imports.forget(session)
+    assert imports.pending(session) == (None, None)
+    assert not default_storage.exists(staged["path"])
+    assert not Organisation.objects.exists()
