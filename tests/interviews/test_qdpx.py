@@ -205,3 +205,19 @@ def test_guids_are_stable_in_one_installation_and_differ_between_installations(
     assert first == again
     Installation.objects.all().delete()  # as on another installation with the same ids
     assert not first & Export(consultant).guids()
+
+
+def test_the_demo_travels_word_for_word(consultant):
+    """As a researcher moving to QualCoder would check: every coded demo passage is in the
+    export, and the offsets of each selection pick out exactly its words in the source."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", "--password", "demo-wachtwoord-1", stdout=StringIO())
+    coded = sorted(Excerpt.objects.values_list("text", flat=True))
+    assert len(coded) == 136
+    export = Export(consultant)
+    selected = sorted(export.selected_text(source, s) for source, s in export.selections())
+    assert selected == coded
+    assert not export.all("q:Notes/q:Note")  # nothing in the demo lost its place
