@@ -90,10 +90,7 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
     _add_variables(project)
     cases = ET.SubElement(project.root, _q("Cases"))  # one per organisation: its sources
     sources = ET.SubElement(project.root, _q("Sources"))
-    by_source: dict[tuple[str, int], list[Excerpt]] = {}
-    for excerpt in excerpts:
-        key = ("transcript", excerpt.transcript_id) if excerpt.transcript_id else ("note", excerpt.note_id)  # fmt: skip
-        by_source.setdefault(key, []).append(excerpt)
+    by_source = _by_source(excerpts)
     by_organisation: dict = {}
     names: set[str] = set()
     for kind, obj in _sources(raw):
@@ -107,6 +104,14 @@ def project_xml(user) -> tuple[bytes, dict[str, str]]:
     if project.notes:
         ET.SubElement(project.root, _q("Notes")).extend(project.notes)
     return ET.tostring(project.root, encoding="utf-8", xml_declaration=True), project.files
+
+
+def _by_source(excerpts: list[Excerpt]) -> dict[tuple[str, int], list[Excerpt]]:
+    grouped: dict[tuple[str, int], list[Excerpt]] = {}
+    for e in excerpts:
+        key = ("transcript", e.transcript_id) if e.transcript_id else ("note", e.note_id)
+        grouped.setdefault(key, []).append(e)
+    return grouped
 
 
 def _sources(raw) -> list[tuple[str, Transcript | NoteAnswer]]:
