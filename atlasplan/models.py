@@ -1,5 +1,8 @@
+import uuid
+
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -79,3 +82,29 @@ class Theme(models.Model):
             frontier -= found
             found |= frontier
         return found
+
+
+class Installation(models.Model):
+    """This installation's identity: one row, made on first use, never changed.
+
+    Exchange formats need ids that stay the same when the same data is exported again and
+    that never collide with another installation's (two installations both have a record 1);
+    :meth:`namespace` gives such a UUID namespace.
+    """
+
+    identifier = models.UUIDField(_("identificatie"), default=uuid.uuid4, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("installatie")
+        verbose_name_plural = _("installaties")
+        constraints = [
+            models.CheckConstraint(condition=Q(pk=1), name="installation_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.identifier)
+
+    @classmethod
+    def namespace(cls) -> uuid.UUID:
+        return cls.objects.get_or_create(pk=1)[0].identifier

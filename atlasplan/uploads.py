@@ -1,6 +1,7 @@
 """Uploaded documents: what a file really is (by its content, not its name) and its text.
 
-Used by the desk-research library (policy documents) and by interviews (transcripts). A file
+Used by the desk-research library (policy documents), by interviews (transcripts) and by the
+stakeholder import (spreadsheets: checked here, read as a table by the import). A file
 that is not what it claims to be, is empty, too large, corrupt or password-protected is
 refused with a message for the form (:class:`UploadRejected`), before anything is stored. A
 valid file whose text cannot be read (a scanned PDF, say) is accepted with empty text.
@@ -38,6 +39,8 @@ class Kind(StrEnum):
     HTML = "html"
     VTT = "vtt"
     SRT = "srt"
+    XLSX = "xlsx"
+    CSV = "csv"
 
 
 EXTENSIONS = {
@@ -51,6 +54,8 @@ EXTENSIONS = {
     ".htm": Kind.HTML,
     ".vtt": Kind.VTT,
     ".srt": Kind.SRT,
+    ".xlsx": Kind.XLSX,
+    ".csv": Kind.CSV,
 }
 ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 EXECUTABLE_SIGNATURES = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe")
@@ -183,6 +188,18 @@ def _read_odt(data: bytes, name: str) -> tuple[str, None]:
     return _clip(text.strip()), None
 
 
+def _read_xlsx(data: bytes, name: str) -> tuple[str, None]:
+    """A workbook is checked (a real, not oversized package), not read: its text is ""."""
+    archive = _open_zip(data, name, Kind.XLSX)
+    if not {"[Content_Types].xml", "xl/workbook.xml"} <= set(archive.namelist()):
+        raise _not_what_it_claims(name, Kind.XLSX)
+    return "", None
+
+
+def _read_csv(data: bytes, name: str) -> tuple[str, None]:
+    return _clip(_decode_text(data, name, Kind.CSV)), None
+
+
 def _odt_blocks(node):
     """The text of each paragraph and heading, in document order."""
     from odf import teletype
@@ -287,4 +304,6 @@ _READERS = {
     Kind.HTML: _read_html,
     Kind.VTT: _read_vtt,
     Kind.SRT: _read_srt,
+    Kind.XLSX: _read_xlsx,
+    Kind.CSV: _read_csv,
 }

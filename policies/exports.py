@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from import_export import fields
 from import_export.formats.base_formats import CSV, XLSX
 
@@ -47,6 +48,7 @@ class PolicyDocumentResource(SafeExportResource):
 
 def export_response(documents, fmt: str) -> HttpResponse:
     dataset = PolicyDocumentResource().export(queryset=documents)
+    dataset.title = _("Beleidskaders")
     export_format = FORMATS[fmt]()
     content = export_format.export_data(dataset)
     stamp = timezone.localdate().isoformat()

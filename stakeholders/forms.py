@@ -1,11 +1,11 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Field, Layout, Submit
 from django import forms
-from django.conf import settings
 from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from stakeholders.models import (
     Assessment,
     Contact,
@@ -244,9 +244,13 @@ class ImportForm(forms.Form):
         self.helper = _helper("kind", "file", submit=_("Voorbeeld tonen"))
 
     def clean_file(self):
+        """A spreadsheet by its content, not only its name: a renamed program or a zip bomb
+        posing as a workbook is refused before anything is read or kept."""
         upload = self.cleaned_data["file"]
-        if upload.size > settings.MAX_UPLOAD_SIZE:
-            raise forms.ValidationError(_("Dit bestand is te groot."))
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Kies een .xlsx- of .csv-bestand."))
+        try:
+            inspect_upload(upload, {Kind.XLSX, Kind.CSV})
+        except UploadRejected as error:
+            raise forms.ValidationError(str(error)) from error
         return upload

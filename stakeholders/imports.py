@@ -7,10 +7,13 @@ transaction that is rolled back if any row fails.
 """
 
 import csv
+import uuid
 from dataclasses import dataclass, field
 
 import tablib
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import TextChoices
 from django.utils.translation import gettext as _
@@ -231,6 +234,7 @@ def run_import(dataset: tablib.Dataset, kind: str) -> Preview:
 def export(kind: str, file_format: str) -> bytes | str:
     resource = RESOURCES[kind]()
     dataset = resource.export(resource.get_queryset())
+    dataset.title = _("Organisaties") if kind == "organisations" else _("Contactpersonen")
     # Through import-export's format, so its export settings (illegal characters) apply.
     return EXPORT_FORMATS[file_format]().export_data(dataset)
 
@@ -264,3 +268,39 @@ def _errors_of(row_result, labels: dict[str, str]) -> list[str]:
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# --- Staging: an upload waits, in storage and named in the session, until confirmed ----------
+
+SESSION_KEY = "stakeholders_import"
+STAGING_FOLDER = "stakeholder-imports"  # emptied of stale files by clear_stale_imports
+
+
+def stage(session, upload, kind: str) -> None:
+    """Check that ``upload`` reads as a table of ``kind`` (ImportFileError if not) and keep
+    it, replacing any import still waiting, until it is confirmed or cancelled."""
+    content = upload.read()
+    read_dataset(content, upload.name, kind)
+    forget(session)
+    extension = upload.name.rsplit(".", 1)[-1].lower()
+    path = default_storage.save(
+        f"{STAGING_FOLDER}/{uuid.uuid4().hex}.{extension}", ContentFile(content)
+    )
+    session[SESSION_KEY] = {"path": path, "name": upload.name, "kind": kind}
+
+
+def pending(session) -> tuple[dict | None, tablib.Dataset | None]:
+    """The staged upload ({path, name, kind}) and its dataset, or (None, None)."""
+    staged = session.get(SESSION_KEY)
+    if not staged or not default_storage.exists(staged["path"]):
+        return None, None
+    with default_storage.open(staged["path"], "rb") as stored:
+        content = stored.read()
+    return staged, read_dataset(content, staged["name"], staged["kind"])
+
+
+def forget(session) -> None:
+    """Drop the staged upload, if any, with its file."""
+    staged = session.pop(SESSION_KEY, None)
+    if staged and default_storage.exists(staged["path"]):
+        default_storage.delete(staged["path"])

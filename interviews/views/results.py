@@ -11,7 +11,7 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.models import Theme
 from atlasplan.permissions import can, require
 from atlasplan.search import clean_query
-from interviews import exports, positions, privacy
+from interviews import exports, positions, privacy, qdpx
 from interviews.filters import QuoteFilter
 from interviews.forms import (
     PositionSummaryForm,
@@ -57,7 +57,7 @@ def quote_export(request: HttpRequest, fmt: str) -> HttpResponse:
 @require_GET
 def project_export(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.export_project")
-    return exports.qdpx_response(request.user)
+    return qdpx.qdpx_response(request.user)
 
 
 @require_GET

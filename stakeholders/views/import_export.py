@@ -1,8 +1,4 @@
-import uuid
-
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,7 +13,6 @@ from stakeholders.views.access import CONTACTS, VIEW
 
 # --- Import and export --------------------------------------------------------------------
 
-IMPORT_SESSION_KEY = "stakeholders_import"
 EXPORT_FORMATS = {"xlsx": imports.XLSX_TYPE, "csv": "text/csv; charset=utf-8"}
 
 
@@ -41,48 +36,20 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     require(request.user, "stakeholders.import")
     form = ImportForm(request.POST or None, request.FILES or None)
     if form.is_valid():
-        upload = form.cleaned_data["file"]
-        content = upload.read()
         try:
-            imports.read_dataset(content, upload.name, form.cleaned_data["kind"])
+            imports.stage(request.session, form.cleaned_data["file"], form.cleaned_data["kind"])
         except imports.ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            _forget_pending_import(request)
-            extension = upload.name.rsplit(".", 1)[-1].lower()
-            path = default_storage.save(
-                f"stakeholder-imports/{uuid.uuid4().hex}.{extension}", ContentFile(content)
-            )
-            request.session[IMPORT_SESSION_KEY] = {
-                "path": path,
-                "name": upload.name,
-                "kind": form.cleaned_data["kind"],
-            }
             return redirect("stakeholders:organisation_import_preview")
     return render(request, "stakeholders/organisation_import.html", {"form": form})
-
-
-def _pending_import(request: HttpRequest):
-    """The uploaded file waiting for confirmation and its dataset, or (None, None)."""
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending or not default_storage.exists(pending["path"]):
-        return None, None
-    with default_storage.open(pending["path"], "rb") as stored:
-        content = stored.read()
-    return pending, imports.read_dataset(content, pending["name"], pending["kind"])
-
-
-def _forget_pending_import(request: HttpRequest) -> None:
-    pending = request.session.pop(IMPORT_SESSION_KEY, None)
-    if pending and default_storage.exists(pending["path"]):
-        default_storage.delete(pending["path"])
 
 
 @require_GET
 def organisation_import_preview(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     require(request.user, "stakeholders.import")
-    pending, dataset = _pending_import(request)
+    pending, dataset = imports.pending(request.session)
     if pending is None:
         messages.info(request, _("Er wacht geen import op bevestiging. Kies een bestand."))
         return redirect("stakeholders:organisation_import")
@@ -94,7 +61,7 @@ def organisation_import_preview(request: HttpRequest) -> HttpResponse:
 def organisation_import_confirm(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     require(request.user, "stakeholders.import")
-    pending, dataset = _pending_import(request)
+    pending, dataset = imports.pending(request.session)
     if pending is None:
         messages.info(request, _("Er wacht geen import op bevestiging. Kies een bestand."))
         return redirect("stakeholders:organisation_import")
@@ -103,7 +70,7 @@ def organisation_import_confirm(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Er is niets opgeslagen: sommige rijen bevatten fouten."))
         context = {"pending": pending, "preview": outcome}
         return render(request, "stakeholders/organisation_import_preview.html", context)
-    _forget_pending_import(request)
+    imports.forget(request.session)
     messages.success(
         request,
         _("Import voltooid: %(new)s nieuw, %(update)s bijgewerkt, %(skip)s ongewijzigd.")
@@ -117,6 +84,6 @@ def organisation_import_confirm(request: HttpRequest) -> HttpResponse:
 def organisation_import_cancel(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     require(request.user, "stakeholders.import")
-    _forget_pending_import(request)
+    imports.forget(request.session)
     messages.info(request, _("De import is geannuleerd; er is niets opgeslagen."))
     return redirect("stakeholders:organisation_list")

@@ -8,8 +8,8 @@ import xmlschema
 from django.conf import settings
 
 from atlasplan.models import Theme
-from interviews.exports import qdpx_bytes
 from interviews.models import Anchor, Excerpt, Status, Transcript
+from interviews.qdpx import qdpx_bytes
 from tests.interviews.factories import (
     TRANSCRIPT,
     ConsentFactory,

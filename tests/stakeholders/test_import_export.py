@@ -1,5 +1,6 @@
 import csv
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -188,3 +189,77 @@ def test_a_control_character_does_not_break_the_xlsx_export(atlas_client, db):
     assert response.status_code == 200
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
     assert any(row[0] == "Vzw Tab" for row in rows[1:])
+
+
+def _workbook_with_padding(padding: int) -> bytes:
+    """A valid workbook carrying one more part that unpacks to ``padding`` bytes of zeros."""
+    buffer = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active.append(ORG_HEADERS)
+    book.active.append(["Vzw Bom", "Middenveld", "Extern", "", ""])
+    book.save(buffer)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/media/opvulling.bin", b"\0" * padding)
+    return buffer.getvalue()
+
+
+def _nothing_staged(client) -> bool:
+    from django.core.files.storage import default_storage
+
+    _folders, files = (
+        default_storage.listdir("stakeholder-imports")
+        if default_storage.exists("stakeholder-imports")
+        else ([], [])
+    )
+    preview = client.get("/stakeholders/import/preview/")
+    return not files and preview.status_code == 302 and not Organisation.objects.exists()
+
+
+def test_a_zip_bomb_posing_as_a_workbook_is_refused_and_nothing_is_kept(
+    consultant_client, settings, db
+):
+    settings.MAX_UPLOAD_SIZE = 100_000
+    bomb = _workbook_with_padding(4 * settings.MAX_UPLOAD_SIZE + 1)
+    assert len(bomb) < settings.MAX_UPLOAD_SIZE  # small to upload, huge to unpack
+    response = upload(consultant_client, SimpleUploadedFile("lijst.xlsx", bomb, content_type=XLSX))
+    assert response.status_code == 200
+    assert "wordt na het uitpakken veel te groot" in response.content.decode()
+    assert _nothing_staged(consultant_client)
+
+
+@pytest.mark.parametrize("name", ["lijst.xlsx", "lijst.csv"])
+def test_a_renamed_executable_is_refused_and_nothing_is_kept(consultant_client, db, name):
+    program = b"MZ" + b"\0" * 58 + b"naam,sector\nThis program cannot be run in DOS mode.\n"
+    response = upload(consultant_client, SimpleUploadedFile(name, program))
+    assert response.status_code == 200
+    assert "de inhoud klopt niet met de naam" in response.content.decode()
+    assert _nothing_staged(consultant_client)
+
+
+def test_another_zip_named_xlsx_is_refused(consultant_client, db):
+    from tests.policies.files import zip_of_something_else
+
+    response = upload(consultant_client, SimpleUploadedFile("lijst.xlsx", zip_of_something_else()))
+    assert "de inhoud klopt niet met de naam" in response.content.decode()
+    assert _nothing_staged(consultant_client)
+
+
+def test_staging_an_import_needs_no_request_and_keeps_one_file(db):
+    """The staging lives in stakeholders/imports.py: any caller with a session-like mapping
+    can stage, read back and forget an upload; a new upload replaces the waiting one."""
+    from django.core.files.storage import default_storage
+
+    from stakeholders import imports
+
+    session: dict = {}
+    imports.stage(session, csv_file("naam,sector\nEen,media\n"), "organisations")
+    first = session[imports.SESSION_KEY]["path"]
+    imports.stage(session, csv_file("naam,sector\nTwee,media\nDrie,cultuur\n"), "organisations")
+    assert not default_storage.exists(first)
+    staged, dataset = imports.pending(session)
+    assert staged["name"] == "lijst.csv"
+    assert [row["naam"] for row in dataset.dict] == ["Twee", "Drie"]
+    imports.forget(session)
+    assert imports.pending(session) == (None, None)
+    assert not default_storage.exists(staged["path"])
+    assert not Organisation.objects.exists()

@@ -4,7 +4,7 @@ from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-FOLDER = "stakeholder-imports"
+from stakeholders.imports import STAGING_FOLDER as FOLDER
 
 
 class Command(BaseCommand):
