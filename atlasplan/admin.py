@@ -1,4 +1,12 @@
+from urllib.parse import urlencode
+
 from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -7,6 +15,24 @@ from atlasplan.permissions import can
 
 admin.site.site_header = _("AtlasPlan beheer")
 admin.site.site_title = _("AtlasPlan beheer")
+
+
+@login_not_required
+def login_through_accounts(request: HttpRequest, extra_context=None) -> HttpResponse:
+    """The admin has no login form of its own: one login page, one lockout (allauth's).
+
+    Django's admin login would check passwords without allauth's limit on failed attempts.
+    A signed-in user without admin rights lands here too: refused, not sent round in a loop.
+    """
+    if request.user.is_authenticated:
+        if admin.site.has_permission(request):
+            return redirect("admin:index")
+        raise PermissionDenied
+    target = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({REDIRECT_FIELD_NAME: target})}")
+
+
+admin.site.login = login_through_accounts
 
 
 @admin.register(Theme)
