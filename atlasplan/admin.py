@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from atlasplan.models import Theme
 from atlasplan.permissions import can
+from atlasplan.services import theme_usage
 
 admin.site.site_header = _("AtlasPlan beheer")
 admin.site.site_title = _("AtlasPlan beheer")
@@ -33,13 +34,6 @@ def login_through_accounts(request: HttpRequest, extra_context=None) -> HttpResp
 
 
 admin.site.login = login_through_accounts
-
-
-@admin.register(Theme)
-class ThemeAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "parent", "colour"]
-    search_fields = ["name", "description"]
-    list_select_related = ["parent"]
 
 
 class ResearchAdminMixin:
@@ -69,3 +63,25 @@ class ResearchAdminMixin:
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return self._may(request) and super().has_delete_permission(request, obj)
+
+
+@admin.register(Theme)
+class ThemeAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
+    """The codebook is research: consultants change it, in the app or here.
+
+    A theme in use is not deleted here (that would drop its tags without a word): the
+    codebook page offers to merge it into another theme instead.
+    """
+
+    list_display = ["name", "parent", "colour"]
+    search_fields = ["name", "description"]
+    list_select_related = ["parent"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        in_use = obj is not None and theme_usage(obj) > 0
+        return not in_use and super().has_delete_permission(request, obj)
+
+    def get_actions(self, request, *args, **kwargs):
+        actions = super().get_actions(request, *args, **kwargs)
+        actions.pop("delete_selected", None)  # would skip the check on each theme
+        return actions
