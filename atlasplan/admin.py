@@ -81,7 +81,7 @@ class ThemeAdmin(ResearchAdminMixin, SimpleHistoryAdmin):
         in_use = obj is not None and theme_usage(obj) > 0
         return not in_use and super().has_delete_permission(request, obj)
 
-    def get_actions(self, request, *args, **kwargs):
-        actions = super().get_actions(request, *args, **kwargs)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         actions.pop("delete_selected", None)  # would skip the check on each theme
         return actions
