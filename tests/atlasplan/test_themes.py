@@ -161,3 +161,21 @@ def test_history_names_a_changed_parent_instead_of_its_id(consultant_client, the
     )
     html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
     assert "<ins>Samenleven</ins>" in html
+
+
+def test_merge_records_each_moved_tag_in_the_history(consultant_client, consultant, theme):
+    from tests.interviews.factories import ExcerptFactory
+    from tests.policies.factories import PassageFactory
+
+    target = ThemeFactory(name="Imago")
+    excerpt = ExcerptFactory(themes=[theme])
+    passage = PassageFactory()
+    passage.themes.add(theme)
+    before = {"excerpt": excerpt.history.count(), "passage": passage.history.count()}
+    consultant_client.post(f"/themes/{theme.pk}/merge/", {"target": target.pk})
+    assert excerpt.history.count() == before["excerpt"] + 1
+    latest = excerpt.history.latest()
+    assert [row.theme for row in latest.themes.all()] == [target]
+    assert latest.history_user == consultant
+    assert passage.history.count() == before["passage"] + 1
+    assert passage.history.latest().history_user == consultant
