@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from atlasplan.history import history_of
 from atlasplan.models import Theme
-from atlasplan.permissions import can, require
+from atlasplan.permissions import can
 from interviews.forms import (
     ExcerptForm,
     TranscriptForm,
@@ -212,15 +212,3 @@ def excerpt_history(request: HttpRequest, pk: int) -> HttpResponse:
         "back_url": excerpt.get_absolute_url(),
     }
     return render(request, "atlasplan/history.html", context)
-
-
-@require_GET
-def theme_css(request: HttpRequest) -> HttpResponse:
-    """One class per theme colour, so highlights need no inline style (strict CSP)."""
-    require(request.user, "interviews.view_results")
-    rules = [
-        f".code-theme-{pk}{{background-color:{colour}40;border-bottom:3px solid {colour}}}"
-        f".swatch-theme-{pk}{{background-color:{colour}}}"
-        for pk, colour in Theme.objects.values_list("pk", "colour")
-    ]
-    return HttpResponse("\n".join(rules), content_type="text/css")
