@@ -16,7 +16,12 @@ from tests.stakeholders.factories import ContactFactory
 from tests.workshops.factories import WorkshopFactory
 
 # What the administrator manages: model label -> may they change it (False: read only).
-USER_MANAGEMENT = {"auth.user": True, "auth.group": True, "account.emailaddress": True}
+USER_MANAGEMENT = {
+    "auth.user": True,
+    "auth.group": True,
+    "account.emailaddress": True,
+    "atlasplan.rolechange": False,
+}
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
 RESEARCH = [label for label in REGISTERED if label not in USER_MANAGEMENT]
