@@ -157,3 +157,18 @@ def test_no_odd_id_in_any_parameter_gives_a_server_error(consultant, world, odd)
             if response.status_code >= 500:
                 errors.append(f"{method.upper()} {url} -> {response.status_code}")
     assert errors == []
+
+
+@pytest.mark.parametrize("field", ["interviewees", "interviewers", "organisation", "guide"])
+def test_a_huge_id_in_the_interview_form_is_a_form_error(consultant_client, world, field):
+    huge = "9" * (MAX_ID_DIGITS + 2)
+    data = {"organisation": world["organisation"].pk, "mode": "onsite", "status": "planned"}
+    response = consultant_client.post("/interviews/new/", {**data, field: huge})
+    assert response.status_code == 200
+    assert response.context["form"].errors[field]
+
+
+def test_an_odd_organisation_on_the_plan_interview_link_is_ignored(consultant_client, db):
+    response = consultant_client.get("/interviews/new/", {"organisation": "²"})
+    assert response.status_code == 200
+    assert response.context["form"].initial.get("organisation") is None
