@@ -7,6 +7,8 @@ class AtlasplanConfig(AppConfig):
     verbose_name = _("Kern: codeboek en rollen")
 
     def ready(self) -> None:
-        from atlasplan import demo, demo_core
+        from atlasplan import demo, demo_core, signals
+
+        signals.connect()
 
         demo.register(demo.DemoPart(order=0, name="core", load=demo_core.load))

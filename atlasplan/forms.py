@@ -1,12 +1,47 @@
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, Submit
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.ids import parse_pk
 from atlasplan.models import Theme
 
 
-class ThemeChoiceField(forms.ModelMultipleChoiceField):
+def _is_odd_id(field, value) -> bool:
+    """True when ``value`` cannot be an id of the field's model (it is looked up by pk)."""
+    by_pk = not field.to_field_name and isinstance(
+        field.queryset.model._meta.pk, models.IntegerField
+    )
+    return by_pk and not isinstance(value, models.Model) and parse_pk(value) is None
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for which an odd or huge id is an invalid choice, not a 500."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and _is_odd_id(self, value):
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """A ModelMultipleChoiceField for which odd or huge ids are a form error, not a 500."""
+
+    def _check_values(self, value):
+        for item in value:
+            if _is_odd_id(self, item):
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": item},
+                )
+        return super()._check_values(value)
+
+
+class ThemeChoiceField(IdMultipleChoiceField):
     """Themes as checkboxes, sub-themes indented by their parent's name."""
 
     def __init__(self, **kwargs) -> None:
@@ -15,17 +50,6 @@ class ThemeChoiceField(forms.ModelMultipleChoiceField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Thema's"))
         super().__init__(**kwargs)
-
-    def clean(self, value):
-        # A number beyond the database's integers is no theme (not an OverflowError, a 500).
-        for item in value or []:
-            if str(item).isdigit() and len(str(item)) > 18:
-                raise forms.ValidationError(
-                    self.error_messages["invalid_pk_value"],
-                    code="invalid_pk_value",
-                    params={"pk": item},
-                )
-        return super().clean(value)
 
     def label_from_instance(self, theme: Theme) -> str:
         return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
@@ -69,7 +93,7 @@ class ThemeForm(forms.ModelForm):
 
 
 class ThemeMergeForm(forms.Form):
-    target = forms.ModelChoiceField(
+    target = IdChoiceField(
         label=_("Samenvoegen met"),
         queryset=Theme.objects.none(),
         help_text=_("Alle gebruik van dit thema gaat naar het gekozen thema; dit thema verdwijnt."),

@@ -1,12 +1,16 @@
 import uuid
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from atlasplan.roles import Role
 
 colour_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Geef een kleur als #rrggbb, bijvoorbeeld #1f6f8b.")
@@ -108,3 +112,55 @@ class Installation(models.Model):
     @classmethod
     def namespace(cls) -> uuid.UUID:
         return cls.objects.get_or_create(pk=1)[0].identifier
+
+
+class RoleAction(models.TextChoices):
+    ADDED = "added", _("toegekend")
+    REMOVED = "removed", _("ingetrokken")
+
+
+class RoleChange(models.Model):
+    """One role given to or taken from a user: who changed it, whose role, which, when.
+
+    Written by atlasplan.signals for every path (admin, shell, data migration), never edited.
+    Names are kept beside the links so the record survives a deleted account.
+    """
+
+    Action = RoleAction
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="role_changes",
+    )
+    username = models.CharField(_("gebruikersnaam"), max_length=150)
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
+    action = models.CharField(_("wijziging"), max_length=10, choices=RoleAction.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="role_changes_made",
+    )
+    changed_by_name = models.CharField(_("gewijzigd door (naam)"), max_length=150, blank=True)
+    changed_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="rolechange_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(action__in=RoleAction.values), name="rolechange_action_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}: {self.get_role_display()} {self.get_action_display()}"

@@ -14,6 +14,7 @@ urlpatterns = [
     path("themes/<int:pk>/merge/", views.theme_merge, name="theme_merge"),
     path("themes/<int:pk>/delete/", views.theme_delete, name="theme_delete"),
     path("themes/<int:pk>/history/", views.theme_history, name="theme_history"),
+    path("themes/colours.css", views.theme_css, name="theme_css"),
     # The method's steps, in their order.
     path("policies/", include("policies.urls")),
     path("stakeholders/", include("stakeholders.urls")),

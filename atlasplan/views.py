@@ -124,3 +124,15 @@ def _delete_unless_protected(theme: Theme) -> bool:
 def theme_history(request: HttpRequest, pk: int) -> HttpResponse:
     theme = get_theme_for_user(request, pk)
     return render_history(request, theme, reverse("theme_list"))
+
+
+@require_GET
+def theme_css(request: HttpRequest) -> HttpResponse:
+    """One class per theme colour, so highlights need no inline style (strict CSP)."""
+    require(request.user, "themes.view")
+    rules = [
+        f".code-theme-{pk}{{background-color:{colour}40;border-bottom:3px solid {colour}}}"
+        f".swatch-theme-{pk}{{background-color:{colour}}}"
+        for pk, colour in Theme.objects.values_list("pk", "colour")
+    ]
+    return HttpResponse("\n".join(rules), content_type="text/css")

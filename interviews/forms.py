@@ -6,7 +6,8 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from atlasplan.forms import ThemeChoiceField
+from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.ids import parse_pk
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from interviews.models import Consent, Excerpt, Interview, InterviewGuide, PositionSummary
@@ -51,6 +52,12 @@ class InterviewForm(forms.ModelForm):
             "organisation", "interviewees", "interviewers", "held_at", "mode", "location",
             "duration", "guide", "status", "notes",
         ]  # fmt: skip
+        field_classes = {  # odd or huge ids are a form error, not a 500
+            "organisation": IdChoiceField,
+            "guide": IdChoiceField,
+            "interviewees": IdMultipleChoiceField,
+            "interviewers": IdMultipleChoiceField,
+        }
         widgets = {
             "held_at": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
@@ -76,9 +83,9 @@ class InterviewForm(forms.ModelForm):
         contacts = Contact.objects.select_related("organisation")
         chosen = self.data.get("organisation") or self.initial.get("organisation")
         chosen = chosen or self.instance.organisation_id
-        chosen = str(chosen or "")
-        if chosen.isdigit() and len(chosen) <= 18:  # only that organisation's people
-            contacts = contacts.filter(organisation_id=int(chosen))
+        chosen = parse_pk(chosen)
+        if chosen is not None:  # only that organisation's people
+            contacts = contacts.filter(organisation_id=chosen)
         self.fields["interviewees"].queryset = contacts
         self.fields["organisation"].widget.attrs.update(
             {  # choosing another organisation refreshes the list of its contacts (htmx)

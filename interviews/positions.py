@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from django.utils.translation import gettext as _
 
 from atlasplan.evidence import Quote
+from atlasplan.ids import parse_pk
 from atlasplan.models import Theme
 from interviews.models import Stance
 from stakeholders.models import Organisation, Sector
@@ -23,8 +24,9 @@ def row_key(quote: Quote) -> str:
 
 
 def organisation_of_row(row: str) -> Organisation | None:
-    if row.startswith("org-") and row[4:].isdigit():
-        return Organisation.objects.filter(pk=int(row[4:])).first()
+    pk = parse_pk(row.removeprefix("org-")) if row.startswith("org-") else None
+    if pk is not None:
+        return Organisation.objects.filter(pk=pk).first()
     return None
 
 

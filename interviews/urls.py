@@ -24,7 +24,6 @@ urlpatterns = [
     path("excerpts/<int:pk>/edit/", coding.excerpt_update, name="excerpt_update"),
     path("excerpts/<int:pk>/delete/", coding.excerpt_delete, name="excerpt_delete"),
     path("excerpts/<int:pk>/history/", coding.excerpt_history, name="excerpt_history"),
-    path("themes.css", coding.theme_css, name="theme_css"),
     path("guides/", guides.guide_list, name="guide_list"),
     path("guides/new/", guides.guide_create, name="guide_create"),
     path("guides/<int:pk>/", guides.guide_detail, name="guide_detail"),

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from interviews import privacy
@@ -213,8 +214,10 @@ def workshop_reveal(request: HttpRequest, pk: int) -> HttpResponse:
     statement_pk = request.POST.get("statement", "")
     if statement_pk == "all":
         workshop.presented_statement = None
-    elif statement_pk.isascii() and statement_pk.isdigit():  # "²".isdigit() is True
-        workshop.presented_statement = get_object_or_404(workshop.statements, pk=int(statement_pk))
+    elif parse_pk(statement_pk) is not None:
+        workshop.presented_statement = get_object_or_404(
+            workshop.statements, pk=parse_pk(statement_pk)
+        )
     workshop.save(update_fields=["results_revealed", "presented_statement", "updated_at"])
     return redirect("workshops:workshop_present", pk=workshop.pk)
 

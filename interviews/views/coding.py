@@ -8,8 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.models import Theme
-from atlasplan.permissions import can, require
+from atlasplan.permissions import can
 from interviews.forms import (
     ExcerptForm,
     TranscriptForm,
@@ -122,14 +123,10 @@ def note_save(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk, "interviews.change")
     question_id = request.POST.get("question") or None
     if question_id is not None:
-        if (
-            not question_id.isdigit()
-            or not GuideQuestion.objects.filter(
-                pk=question_id, guide_id=interview.guide_id
-            ).exists()
-        ):
+        question_id = parse_pk(question_id)
+        questions = GuideQuestion.objects.filter(guide_id=interview.guide_id)
+        if question_id is None or not questions.filter(pk=question_id).exists():
             raise Http404
-        question_id = int(question_id)
     answer = save_note(interview, question_id, request.POST.get("text", ""))
     return render(request, "interviews/includes/note_status.html", {"answer": answer})
 
@@ -147,8 +144,9 @@ def _source_for(interview: Interview, request: HttpRequest):
     kind = request.POST.get("source", "transcript")
     if kind == "transcript":
         return get_object_or_404(Transcript, interview=interview)
-    if kind.startswith("note:") and kind[5:].isdigit():
-        return get_object_or_404(NoteAnswer, pk=int(kind[5:]), interview=interview)
+    note_pk = parse_pk(kind.removeprefix("note:")) if kind.startswith("note:") else None
+    if note_pk is not None:
+        return get_object_or_404(NoteAnswer, pk=note_pk, interview=interview)
     raise Http404
 
 
@@ -218,15 +216,3 @@ def excerpt_history(request: HttpRequest, pk: int) -> HttpResponse:
     interview = excerpt.interview
     parents = [step_crumb(), (interview.get_absolute_url(), str(interview))]
     return render_history(request, excerpt, parents=parents)
-
-
-@require_GET
-def theme_css(request: HttpRequest) -> HttpResponse:
-    """One class per theme colour, so highlights need no inline style (strict CSP)."""
-    require(request.user, "interviews.view_results")
-    rules = [
-        f".code-theme-{pk}{{background-color:{colour}40;border-bottom:3px solid {colour}}}"
-        f".swatch-theme-{pk}{{background-color:{colour}}}"
-        for pk, colour in Theme.objects.values_list("pk", "colour")
-    ]
-    return HttpResponse("\n".join(rules), content_type="text/css")

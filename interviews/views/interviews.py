@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from interviews import privacy
@@ -29,7 +30,6 @@ from interviews.views.access import (
 )
 
 SORTS = {"date": "held_at", "organisation": "organisation__name", "status": "status"}
-MAX_ID_DIGITS = 18  # larger numbers overflow the database's integers: no such object
 
 
 # --- Interviews ----------------------------------------------------------------------------
@@ -60,9 +60,9 @@ def people(form: InterviewForm) -> dict:
 def interview_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.change")
     initial = {"interviewers": [request.user.pk]}
-    organisation = request.GET.get("organisation", "").strip()
-    if organisation.isdigit() and len(organisation) <= MAX_ID_DIGITS:  # "Interview plannen"
-        initial["organisation"] = int(organisation)
+    organisation = parse_pk(request.GET.get("organisation"))
+    if organisation is not None:  # "Interview plannen" on an organisation's page
+        initial["organisation"] = organisation
     form = InterviewForm(request.POST or None, initial=initial)
     if form.is_valid():
         interview = save_interview(form.save(commit=False), **people(form))

@@ -79,7 +79,8 @@ def interaction_done(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "stakeholders/interaction_list.html#row", context)
     messages.success(request, _("De opvolging is afgerond."))
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+    local = back.startswith("/") and url_has_allowed_host_and_scheme(back, {request.get_host()})
+    if not local:  # "²" is no URL either (redirect() would look it up as a view name)
         back = interaction.organisation.get_absolute_url()
     return redirect(back)
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from stakeholders import services
@@ -159,8 +160,7 @@ def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_similar(request: HttpRequest) -> HttpResponse:
     """The htmx hint under the name field: existing names close to what is being typed."""
     require(request.user, CHANGE)
-    exclude = request.GET.get("exclude", "")
-    exclude_pk = int(exclude) if exclude.isascii() and exclude.isdigit() else None  # not "²"
+    exclude_pk = parse_pk(request.GET.get("exclude"))
     names = similar_names(request.GET.get("name", ""), exclude_pk)
     return render(request, "stakeholders/organisation_similar.html", {"names": names})
 

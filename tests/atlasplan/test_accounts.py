@@ -2,7 +2,9 @@
 
 import re
 
+import pytest
 from django.core import mail
+from django.core.cache import cache
 
 from tests.conftest import PASSWORD
 
@@ -23,7 +25,9 @@ def test_wrong_password_gives_a_clear_message(client, consultant):
 
 def test_nobody_can_sign_up(client, db):
     response = client.get("/accounts/signup/")
-    assert "Registreren" not in response.content.decode() or response.status_code != 200
+    html = response.content.decode()
+    assert "Registratie gesloten" in html
+    assert 'name="password1"' not in html  # no sign-up form is offered
     client.post(
         "/accounts/signup/",
         {
@@ -73,3 +77,37 @@ def test_logout_needs_a_post(consultant_client):
     assert consultant_client.get("/").status_code == 200  # a GET does not log out
     consultant_client.post("/accounts/logout/")
     assert consultant_client.get("/").status_code == 302
+
+
+@pytest.fixture
+def fresh_rate_limits():
+    """Login failures are counted in the cache; every test starts without any."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_the_admin_login_is_the_accounts_login(client, db):
+    response = client.get("/admin/login/?next=/admin/auth/user/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=%2Fadmin%2Fauth%2Fuser%2F"
+    page = client.get("/admin/", follow=True)
+    assert page.redirect_chain[-1][0].startswith("/accounts/login/")
+    assert 'name="login"' in page.content.decode()
+
+
+def test_after_five_failures_the_admin_login_does_not_let_the_password_in(
+    client, administrator, fresh_rate_limits
+):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "beheerder", "password": "fout"})
+    locked = client.post("/accounts/login/", {"login": "beheerder", "password": PASSWORD})
+    assert "/admin/" not in locked.get("Location", "")
+    client.post("/admin/login/", {"username": "beheerder", "password": PASSWORD})
+    assert client.get("/admin/auth/user/").status_code == 302  # still not signed in
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_signed_in_user_without_admin_rights_is_refused_the_admin(consultant_client):
+    response = consultant_client.get("/admin/", follow=True)
+    assert response.status_code == 403

@@ -1,38 +1,76 @@
-"""The Django admin is the administrator's tool for users and roles, not a way into the research."""
+"""The Django admin is the administrator's tool for users and roles, not a way into the research.
+
+The tests walk ``admin.site._registry``: a model registered later is research (consultants
+only) unless it is named below as user management, so a new ModelAdmin without the guard fails.
+"""
 
 import pytest
+from django.contrib import admin
+from django.urls import reverse
 
+from atlasplan.models import Theme
+from tests.conftest import client_for
+from tests.factories import ThemeFactory
 from tests.policies.factories import PolicyDocumentFactory
 from tests.stakeholders.factories import ContactFactory
 from tests.workshops.factories import WorkshopFactory
 
-RESEARCH_ADMIN_URLS = [
-    "/admin/stakeholders/contact/",
-    "/admin/stakeholders/organisation/",
-    "/admin/policies/policydocument/",
-    "/admin/workshops/workshop/",
-    "/admin/workshops/vote/",
-]
+# What the administrator manages: model label -> may they change it (False: read only).
+USER_MANAGEMENT = {
+    "auth.user": True,
+    "auth.group": True,
+    "account.emailaddress": True,
+    "atlasplan.rolechange": False,
+}
+
+REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
+RESEARCH = [label for label in REGISTERED if label not in USER_MANAGEMENT]
 
 
-@pytest.mark.parametrize("url", RESEARCH_ADMIN_URLS)
-def test_the_administrator_cannot_read_research_in_the_admin(admin_client_, url):
+def admin_url(label: str, action: str) -> str:
+    app_label, model_name = label.split(".")
+    return reverse(f"admin:{app_label}_{model_name}_{action}")
+
+
+@pytest.fixture
+def staff_consultant(consultant):
+    consultant.is_staff = consultant.is_superuser = True
+    consultant.save()
+    return consultant
+
+
+def test_the_walk_covers_the_research_models():
+    assert {"atlasplan.theme", "stakeholders.contact", "workshops.vote"} <= set(RESEARCH)
+    assert set(USER_MANAGEMENT) <= set(REGISTERED)
+
+
+@pytest.mark.parametrize("label", RESEARCH)
+def test_the_administrator_cannot_reach_a_research_model(admin_client_, label):
     ContactFactory(email="fatima.benali@example.org")
     PolicyDocumentFactory(title="Geheime nota")
     WorkshopFactory(title="Geheime workshop")
-    response = admin_client_.get(url)
-    assert response.status_code == 403
-    html = response.content.decode()
-    assert "fatima.benali@example.org" not in html
-    assert "Geheime" not in html
-
-
-def test_the_administrator_still_manages_users_and_roles(admin_client_):
-    assert admin_client_.get("/admin/auth/user/").status_code == 200
-    assert admin_client_.get("/admin/auth/group/").status_code == 200
+    ThemeFactory(name="Geheim thema")
+    for action in ["changelist", "add"]:
+        response = admin_client_.get(admin_url(label, action))
+        assert response.status_code == 403, (label, action)
+        html = response.content.decode()
+        assert "fatima.benali@example.org" not in html
+        assert "Geheim" not in html
     index = admin_client_.get("/admin/").content.decode()
-    assert "/admin/auth/user/" in index
-    assert "/admin/stakeholders/contact/" not in index
+    assert admin_url(label, "changelist") not in index
+
+
+@pytest.mark.parametrize("label", RESEARCH)
+def test_a_consultant_who_is_staff_reaches_a_research_model(staff_consultant, label):
+    response = client_for(staff_consultant).get(admin_url(label, "changelist"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(("label", "may_change"), USER_MANAGEMENT.items())
+def test_the_administrator_manages_users_and_roles(admin_client_, label, may_change):
+    assert admin_client_.get(admin_url(label, "changelist")).status_code == 200
+    assert admin_client_.get(admin_url(label, "add")).status_code == (200 if may_change else 403)
+    assert admin_url(label, "changelist") in admin_client_.get("/admin/").content.decode()
 
 
 def test_a_contact_in_the_admin_is_not_reachable_by_its_id(admin_client_):
@@ -42,12 +80,24 @@ def test_a_contact_in_the_admin_is_not_reachable_by_its_id(admin_client_):
     assert b"fatima.benali@example.org" not in response.content
 
 
-def test_a_consultant_who_is_staff_still_reaches_research_in_the_admin(consultant):
-    from tests.conftest import client_for
+def test_the_administrator_cannot_delete_a_theme_in_the_admin(admin_client_):
+    theme = ThemeFactory(name="Beeldvorming")
+    response = admin_client_.post(f"/admin/atlasplan/theme/{theme.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert Theme.objects.filter(pk=theme.pk).exists()
 
-    consultant.is_staff = consultant.is_superuser = True
-    consultant.save()
-    ContactFactory(email="fatima.benali@example.org")
-    response = client_for(consultant).get("/admin/stakeholders/contact/")
-    assert response.status_code == 200
-    assert "fatima.benali@example.org" in response.content.decode()
+
+def test_a_theme_in_use_is_not_deleted_in_the_admin(staff_consultant):
+    from tests.policies.factories import PassageFactory
+
+    theme = ThemeFactory(name="Beeldvorming")
+    passage = PassageFactory()
+    passage.themes.add(theme)
+    client = client_for(staff_consultant)
+    response = client.post(f"/admin/atlasplan/theme/{theme.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    client.post(
+        "/admin/atlasplan/theme/",
+        {"action": "delete_selected", "_selected_action": [theme.pk], "post": "yes"},
+    )
+    assert list(passage.themes.all()) == [theme]  # the tag is still there

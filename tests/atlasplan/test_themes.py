@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from atlasplan.models import Theme
 from atlasplan.roles import Role
@@ -161,3 +162,41 @@ def test_history_names_a_changed_parent_instead_of_its_id(consultant_client, the
     )
     html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
     assert "<ins>Samenleven</ins>" in html
+
+
+def test_merge_records_each_moved_tag_in_the_history(consultant_client, consultant, theme):
+    from tests.interviews.factories import ExcerptFactory
+    from tests.policies.factories import PassageFactory
+
+    target = ThemeFactory(name="Imago")
+    excerpt = ExcerptFactory(themes=[theme])
+    passage = PassageFactory()
+    passage.themes.add(theme)
+    before = {"excerpt": excerpt.history.count(), "passage": passage.history.count()}
+    consultant_client.post(f"/themes/{theme.pk}/merge/", {"target": target.pk})
+    assert excerpt.history.count() == before["excerpt"] + 1
+    latest = excerpt.history.latest()
+    assert [row.theme for row in latest.themes.all()] == [target]
+    assert latest.history_user == consultant
+    assert passage.history.count() == before["passage"] + 1
+    assert passage.history.latest().history_user == consultant
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(Role.CONSULTANT, 200), (Role.ATLAS, 200), (Role.READER, 200), (Role.ADMINISTRATOR, 403)],
+)
+def test_theme_colours_come_from_the_core_stylesheet(users, theme, role, status):
+    response = client_for(users[role]).get(reverse("theme_css"))
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "text/css"
+        assert f".code-theme-{theme.pk}{{background-color:#1f6f8b40" in response.content.decode()
+
+
+def test_the_coding_page_links_the_core_stylesheet(consultant_client):
+    from tests.interviews.factories import ExcerptFactory
+
+    excerpt = ExcerptFactory()
+    html = consultant_client.get(f"/interviews/{excerpt.interview_id}/transcript/").content
+    assert f'href="{reverse("theme_css")}"'.encode() in html

@@ -23,7 +23,7 @@ PUBLIC = {
     "account_inactive": {200},
     "account_login_code_confirm": {200, 302},
     "account_reauthenticate": {302},
-    "admin:login": {200},
+    "admin:login": {302},  # leads to the one login page, /accounts/login/
     # Workshop participants vote without an account (the walk's "x" is no workshop code).
     "vote:ballot_start": {200},
     "vote:ballot_detail": {404},
