@@ -41,15 +41,48 @@ def set_state(workshop: Workshop, state: str) -> None:
     workshop.save()
 
 
+def _locked(workshop: Workshop) -> Workshop:
+    """The workshop as it is now, its row locked until the transaction ends."""
+    return Workshop.objects.select_for_update().get(pk=workshop.pk)
+
+
+@transaction.atomic
+def take_ballot(workshop: Workshop, token: str, role: str | None = None) -> Ballot:
+    """The ballot of ``token`` in this workshop, made if it is new and there is room.
+
+    The one place that makes ballots: under a lock on the workshop row, so two phones cannot
+    both take the last place, and an existing ballot is checked against the limit again (it
+    may have been made before the limit was lowered). ``role``, when given, is stored on it.
+    Raises :class:`VoteRefused` when the workshop is full or the token belongs elsewhere.
+    """
+    workshop = _locked(workshop)
+    ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
+    if ballot is None:
+        if workshop.is_full():
+            raise VoteRefused("full", 409)
+        return Ballot.objects.create(
+            token_hash=hash_token(token), workshop=workshop, role=role or ""
+        )
+    if ballot.workshop_id != workshop.pk:
+        raise VoteRefused("token", 403)
+    if not workshop.admits(ballot):
+        raise VoteRefused("full", 409)
+    if role is not None and ballot.role != role:
+        ballot.role = role
+        ballot.save(update_fields=["role"])
+    return ballot
+
+
 @transaction.atomic
 def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, comment: str) -> Vote:
     """Store (or change) this ballot's answer to one statement of an open workshop.
 
-    The ballot row is made on its first vote, so opening the voting page stores nothing.
-    Raises :class:`VoteRefused` and stores nothing when the vote is not allowed.
+    The ballot row is made on its first vote (or with its role), so opening the voting page
+    stores nothing. Raises :class:`VoteRefused` and stores nothing when the vote is not
+    allowed.
     """
     # The state as it is now, locked so that a vote cannot slip past a "close".
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop = _locked(workshop)
     if not workshop.is_open:
         raise VoteRefused("closed", 409)
     statement = Statement.objects.filter(workshop=workshop, pk=statement_pk).first()
@@ -57,13 +90,9 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
         raise VoteRefused("foreign", 404)
     if value not in Answer.values:
         raise VoteRefused("scale", 400)
-    ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
-    if ballot is None:
-        if workshop.is_full():
-            raise VoteRefused("full", 409)
-        ballot = Ballot.objects.create(token_hash=hash_token(token), workshop=workshop)
-    if ballot.workshop_id != workshop.pk:
-        raise VoteRefused("token", 403)
+    if workshop.roles and not getattr(ballot_for(workshop, token), "role", ""):
+        raise VoteRefused("role", 409)
+    ballot = take_ballot(workshop, token)
     vote, _ = Vote.objects.update_or_create(
         ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
     )
@@ -76,14 +105,9 @@ def ballot_for(workshop: Workshop, token: str) -> Ballot | None:
 
 @transaction.atomic
 def set_role(workshop: Workshop, token: str, role: str) -> Ballot:
-    ballot, _ = Ballot.objects.get_or_create(
-        token_hash=hash_token(token), defaults={"workshop": workshop}
-    )
-    if ballot.workshop_id != workshop.pk:
-        raise VoteRefused("token", 403)
-    ballot.role = role
-    ballot.save(update_fields=["role"])
-    return ballot
+    if not _locked(workshop).is_open:
+        raise VoteRefused("closed", 409)
+    return take_ballot(workshop, token, role)
 
 
 @transaction.atomic

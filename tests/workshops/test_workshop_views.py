@@ -220,3 +220,12 @@ def test_presenter_ignores_an_odd_statement_choice(consultant_client, statement,
     assert response.status_code == 302
     workshop.refresh_from_db()
     assert workshop.results_revealed
+
+
+def test_the_facilitator_sees_the_ballot_limit(consultant_client, workshop, settings):
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 40
+    html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "40 stembiljetten" in html and "standaard" in html
+    Workshop.objects.filter(pk=workshop.pk).update(expected_participants=16)
+    html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "32 stembiljetten" in html and "standaard" not in html
