@@ -399,3 +399,38 @@ def test_without_the_proxy_setting_the_forwarded_header_is_ignored(workshop, mon
         for n in range(3)
     ]
     assert codes == [404, 404, 429]
+
+
+def test_a_missing_csrf_token_gets_a_dutch_page_that_says_to_reload(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    phone.cookies.pop("csrftoken", None)
+    response = phone.post(
+        f"/v/{workshop.code}/s/{statement.pk}/",
+        {"value": 4},
+        headers={"Referer": f"http://testserver/v/{workshop.code}/"},
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "CSRF-verificatie" not in html and "CSRF verification" not in html
+    assert "Herlaad de pagina" in html
+    assert f'href="http://testserver/v/{workshop.code}/"' in html  # back to reload
+    assert 'lang="nl"' in html
+    assert not Vote.objects.exists()
+
+
+def test_the_csrf_page_is_english_when_english_is_chosen(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    phone.cookies["django_language"] = "en"
+    response = phone.post(f"/v/{workshop.code}/s/{statement.pk}/", {"value": 4})
+    assert response.status_code == 403
+    assert "Reload the page" in response.content.decode()
+
+
+def test_the_csrf_page_does_not_link_to_another_site(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    response = phone.post(
+        f"/v/{workshop.code}/s/{statement.pk}/",
+        {"value": 4},
+        headers={"Referer": "https://evil.example/phish"},
+    )
+    assert "evil.example" not in response.content.decode()
