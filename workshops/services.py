@@ -1,10 +1,14 @@
 """Writes that touch several rows, and the results that read them, for step 4."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
 
+from atlasplan.anonymity import break_down
 from atlasplan.models import Theme
 from workshops import stats
 from workshops.models import Answer, Ballot, ManualCount, Statement, Vote, Workshop, hash_token
@@ -93,7 +97,7 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
     if workshop.roles and not getattr(ballot_for(workshop, token), "role", ""):
         raise VoteRefused("role", 409)
     ballot = take_ballot(workshop, token)
-    vote, _ = Vote.objects.update_or_create(
+    vote, _created = Vote.objects.update_or_create(
         ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
     )
     return vote
@@ -148,15 +152,61 @@ def counts_by_role(workshop: Workshop) -> dict[int, dict[str, dict[int, int]]]:
     return counts
 
 
+def other_roles_label() -> str:
+    return _("andere rollen")
+
+
 def results(workshop: Workshop, statements: list[Statement]) -> dict[int, stats.StatementStats]:
-    """The statistics of each statement, keyed by its pk, with results by role if asked."""
+    """The statistics of each statement, keyed by its pk, with results by role if asked.
+
+    A role with fewer answers than the group threshold is not shown on its own (see
+    :mod:`atlasplan.anonymity`); ballots without a role count in the totals, not as a group.
+    """
     counts = counts_by_statement(workshop)
     by_role = counts_by_role(workshop) if workshop.roles else {}
     found = {}
     for statement in statements:
         described = stats.describe(counts.get(statement.pk, {}))
-        for role, role_counts in sorted(by_role.get(statement.pk, {}).items()):
-            if role:  # ballots without a role count in the totals, not as a group
-                described.by_role[role] = stats.describe(role_counts)
+        if statement.pk in by_role:
+            described = _with_roles(described, by_role[statement.pk], workshop.roles)
         found[statement.pk] = described
     return found
+
+
+def _with_roles(
+    described: stats.StatementStats, per_role: dict[str, dict[int, int]], order: list[str]
+) -> stats.StatementStats:
+    per_role = {role: role_counts for role, role_counts in per_role.items() if role}
+    position = {role: index for index, role in enumerate(order)}
+    roles = sorted(per_role, key=lambda role: (position.get(role, len(order)), role))
+    breakdown = break_down({role: sum(per_role[role].values()) for role in roles})
+    groups = {role: per_role[role] for role in breakdown.shown}
+    if breakdown.pooled:
+        groups[other_roles_label()] = _added(per_role[role] for role in breakdown.pooled)
+    by_role = {label: stats.describe(group) for label, group in groups.items()}
+    return replace(described, by_role=by_role, not_by_role=breakdown.withheld)
+
+
+def _added(counts: Iterable[dict[int, int]]) -> dict[int, int]:
+    total: dict[int, int] = defaultdict(int)
+    for one in counts:
+        for value, count in one.items():
+            total[value] += count
+    return total
+
+
+def shown_roles(workshop: Workshop) -> dict[str, str]:
+    """Each role with the label a per-vote export may give it: the role itself, "andere
+    rollen" for roles pooled, "" for roles too few to break down (counted in ballots)."""
+    sizes = dict(
+        workshop.ballots.exclude(role="")
+        .filter(votes__isnull=False)
+        .values_list("role")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    breakdown = break_down(sizes)
+    labels = dict.fromkeys(sizes, "")
+    labels.update({role: role for role in breakdown.shown})
+    labels.update({role: other_roles_label() for role in breakdown.pooled})
+    return labels

@@ -89,6 +89,7 @@ class StatementStats:
     dispersion: float | None
     verdict: str
     by_role: dict[str, "StatementStats"] = field(default_factory=dict)
+    not_by_role: int = 0  # answers not broken down by role: every role too small a group
 
     @property
     def total(self) -> int:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.anonymity import min_group_size
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
@@ -304,6 +305,7 @@ def workshop_results(request: HttpRequest, pk: int) -> HttpResponse:
         "answers": [(value, label, ANSWER_COLOURS[value]) for value, label in Answer.choices[1:]],
         "ballot_count": workshop.ballots.count(),
         "min_votes": stats.MIN_VOTES,
+        "min_group_size": min_group_size(),
     }
     return render(request, "workshops/workshop_results.html", context)
 
