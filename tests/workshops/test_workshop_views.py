@@ -180,9 +180,20 @@ def test_readers_do_not_get_the_step(reader_client):
     assert "/workshops/" not in html
 
 
-def test_a_client_for_each_role_sees_the_nav_link(users):
-    html = client_for(users[Role.CONSULTANT]).get("/").content.decode()
-    assert 'href="/workshops/"' in html
+@pytest.mark.parametrize(
+    "role, sees",
+    [
+        (Role.CONSULTANT, True),
+        (Role.ATLAS, True),
+        (Role.READER, False),
+        (Role.ADMINISTRATOR, False),
+    ],
+)
+def test_each_role_sees_the_nav_link_only_when_it_may_open_workshops(users, role, sees):
+    client = client_for(users[role])
+    html = client.get("/").content.decode()
+    assert ('href="/workshops/"' in html) is sees
+    assert (client.get("/workshops/").status_code == 200) is sees
 
 
 def test_presenter_poll_query_count_does_not_grow_with_statements(consultant_client, workshop):
