@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.helpers import queries_for
-from tests.workshops.factories import StatementFactory, votes
+from tests.workshops.factories import StatementFactory, cited_statements, votes
 from workshops.models import Workshop
 
 
@@ -156,11 +156,17 @@ def test_results_without_statements_say_what_to_do(consultant_client, workshop):
 
 
 def test_results_query_count_does_not_grow_with_statements(consultant_client, workshop):
+    Workshop.objects.filter(pk=workshop.pk).update(ask_role=True, role_options="A\nB")
     for statement in StatementFactory.create_batch(3, workshop=workshop):
         votes(statement, {4: 1})
+    for statement in cited_statements(workshop, 2):
+        votes(statement, {4: 5}, role="A")
     few = queries_for(consultant_client, f"/workshops/{workshop.pk}/results/")
-    for statement in StatementFactory.create_batch(10, workshop=workshop):
+    for statement in StatementFactory.create_batch(5, workshop=workshop):
         votes(statement, {2: 1})
+    for statement in cited_statements(workshop, 5):
+        votes(statement, {1: 5}, role="A")
+        votes(statement, {5: 1}, role="B")
     assert queries_for(consultant_client, f"/workshops/{workshop.pk}/results/") == few
 
 

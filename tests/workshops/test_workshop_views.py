@@ -6,7 +6,7 @@ from atlasplan.roles import Role
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.helpers import queries_for
-from tests.workshops.factories import StatementFactory, WorkshopFactory, votes
+from tests.workshops.factories import StatementFactory, WorkshopFactory, cited_statements, votes
 from workshops.models import Statement, Workshop
 
 
@@ -144,9 +144,11 @@ def test_empty_list_says_what_to_do(consultant_client, atlas_client):
 def test_list_query_count_does_not_grow_with_rows(consultant_client, consultant):
     for workshop in WorkshopFactory.create_batch(3, facilitator=consultant):
         StatementFactory.create_batch(2, workshop=workshop)
+        cited_statements(workshop, 2, interviewer=consultant)
     few = queries_for(consultant_client, "/workshops/")
     for workshop in WorkshopFactory.create_batch(10, facilitator=UserFactory()):
         StatementFactory.create_batch(2, workshop=workshop)
+        cited_statements(workshop, 2, interviewer=consultant)
     assert queries_for(consultant_client, "/workshops/") == few
 
 
@@ -157,11 +159,20 @@ def test_list_answers_htmx_with_the_rows_only(consultant_client, workshop):
     assert "<html" not in html
 
 
-def test_detail_query_count_does_not_grow_with_statements(consultant_client, workshop):
+@pytest.mark.parametrize("who", ["consultant", "atlas_member"])
+def test_detail_query_count_does_not_grow_with_statements(request, who, workshop):
+    # Statements citing excerpts under every kind of consent, some of interviews the user
+    # held: each branch of showing a cited excerpt is taken, and costs no query per row.
+    user = request.getfixturevalue(who)
+    client = client_for(user)
     StatementFactory.create_batch(3, workshop=workshop)
-    few = queries_for(consultant_client, f"/workshops/{workshop.pk}/")
-    StatementFactory.create_batch(10, workshop=workshop)
-    assert queries_for(consultant_client, f"/workshops/{workshop.pk}/") == few
+    cited_statements(workshop, 5, interviewer=user)
+    few = queries_for(client, f"/workshops/{workshop.pk}/")
+    StatementFactory.create_batch(5, workshop=workshop)
+    cited_statements(workshop, 5, interviewer=user)
+    html = client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert html.count('data-testid="excerpt-source"') >= 4  # cited excerpts are shown
+    assert queries_for(client, f"/workshops/{workshop.pk}/") == few
 
 
 def test_dashboard_card_leads_to_the_next_step(consultant_client, atlas_client):
@@ -199,10 +210,13 @@ def test_each_role_sees_the_nav_link_only_when_it_may_open_workshops(users, role
 def test_presenter_poll_query_count_does_not_grow_with_statements(consultant_client, workshop):
     for statement in StatementFactory.create_batch(3, workshop=workshop):
         votes(statement, {4: 1})
+    cited_statements(workshop, 2)
     url = f"/workshops/{workshop.pk}/present/live/"
     few = queries_for(consultant_client, url, HX_Request="true")
-    for statement in StatementFactory.create_batch(10, workshop=workshop):
+    for statement in StatementFactory.create_batch(5, workshop=workshop):
         votes(statement, {2: 1})
+    for statement in cited_statements(workshop, 5):
+        votes(statement, {3: 1})
     assert queries_for(consultant_client, url, HX_Request="true") == few
 
 
