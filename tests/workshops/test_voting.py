@@ -1,10 +1,12 @@
 """The participant's side: ballot tokens, cookies, votes and every way a vote is refused."""
 
+import threading
+
 import pytest
 from django.test import Client
 
 from tests.workshops.factories import StatementFactory, WorkshopFactory
-from workshops import ratelimit
+from workshops import ratelimit, services
 from workshops.models import Ballot, Vote, Workshop, hash_token
 from workshops.public_views import COOKIE_NAME
 
@@ -434,3 +436,36 @@ def test_the_csrf_page_does_not_link_to_another_site(workshop, statement):
         headers={"Referer": "https://evil.example/phish"},
     )
     assert "evil.example" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_phones_arriving_together_cannot_pass_the_cap(settings):
+    # Every ballot is made under a lock on the workshop row: without it, phones that all
+    # counted 10 ballots at once each made the 11th. SQLite writes one at a time anyway.
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 11
+    workshop = WorkshopFactory()
+    StatementFactory(workshop=workshop)
+    barrier = threading.Barrier(24)
+    outcomes = []
+
+    def phone(number: int) -> None:
+        barrier.wait()
+        try:
+            services.take_ballot(workshop, f"phone-{number}")
+            outcomes.append("ballot")
+        except services.VoteRefused as refused:
+            outcomes.append(refused.reason)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=phone, args=(n,)) for n in range(24)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Ballot.objects.filter(workshop=workshop).count() == 11
+    assert sorted(outcomes) == ["ballot"] * 11 + ["full"] * 13
