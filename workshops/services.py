@@ -59,17 +59,19 @@ def take_ballot(workshop: Workshop, token: str, role: str | None = None) -> Ball
     may have been made before the limit was lowered). ``role``, when given, is stored on it.
     Raises :class:`VoteRefused` when the workshop is full or the token belongs elsewhere.
     """
-    workshop = _locked(workshop)
+    return _take_ballot(_locked(workshop), token, role)
+
+
+def _take_ballot(locked: Workshop, token: str, role: str | None = None) -> Ballot:
+    """:func:`take_ballot` for a caller that holds the lock on the workshop row already."""
     ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
     if ballot is None:
-        if workshop.is_full():
+        if locked.is_full():
             raise VoteRefused("full", 409)
-        return Ballot.objects.create(
-            token_hash=hash_token(token), workshop=workshop, role=role or ""
-        )
-    if ballot.workshop_id != workshop.pk:
+        return Ballot.objects.create(token_hash=hash_token(token), workshop=locked, role=role or "")
+    if ballot.workshop_id != locked.pk:
         raise VoteRefused("token", 403)
-    if not workshop.admits(ballot):
+    if not locked.admits(ballot):
         raise VoteRefused("full", 409)
     if role is not None and ballot.role != role:
         ballot.role = role
@@ -94,9 +96,9 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
         raise VoteRefused("foreign", 404)
     if value not in Answer.values:
         raise VoteRefused("scale", 400)
-    if workshop.roles and not getattr(ballot_for(workshop, token), "role", ""):
-        raise VoteRefused("role", 409)
-    ballot = take_ballot(workshop, token)
+    ballot = _take_ballot(workshop, token)
+    if workshop.roles and not ballot.role:
+        raise VoteRefused("role", 409)  # rolled back: a new ballot is not kept
     vote, _created = Vote.objects.update_or_create(
         ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
     )
@@ -109,9 +111,10 @@ def ballot_for(workshop: Workshop, token: str) -> Ballot | None:
 
 @transaction.atomic
 def set_role(workshop: Workshop, token: str, role: str) -> Ballot:
-    if not _locked(workshop).is_open:
+    workshop = _locked(workshop)
+    if not workshop.is_open:
         raise VoteRefused("closed", 409)
-    return take_ballot(workshop, token, role)
+    return _take_ballot(workshop, token, role)
 
 
 @transaction.atomic
