@@ -187,11 +187,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 HTTPS = env.bool("HTTPS", default=False)
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+CSRF_FAILURE_VIEW = "atlasplan.views.csrf_failure"
 SECURE_SSL_REDIRECT = HTTPS
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=HTTPS)
-if env.bool("BEHIND_TLS_PROXY", default=False):
+# Behind a TLS proxy, the proxy's X-Forwarded-Proto says https, and the last address it adds
+# to X-Forwarded-For is the client's (the rate limits of the voting pages count per client).
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+if BEHIND_TLS_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -218,6 +222,10 @@ MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
 # a sector, a kind of stakeholder) with fewer members than the group threshold.
 EVIDENCE_MIN_SECTOR_SIZE = env.int("EVIDENCE_MIN_SECTOR_SIZE", default=3)
 EVIDENCE_MIN_GROUP_SIZE = env.int("EVIDENCE_MIN_GROUP_SIZE", default=5)
+
+# The most ballots a workshop accepts when no expected group size is given (with one, twice
+# that size, and at least ten more): a workshop counts 8 to 25 people.
+WORKSHOP_DEFAULT_BALLOT_LIMIT = env.int("WORKSHOP_DEFAULT_BALLOT_LIMIT", default=50)
 
 LOGGING = {
     "version": 1,

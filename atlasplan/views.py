@@ -5,6 +5,7 @@ from django.db.models import ProtectedError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
@@ -25,6 +26,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         card = step.card(request) if opens and step.card else None
         cards.append({"step": step, "opens": opens, "card": card})
     return render(request, "atlasplan/dashboard.html", {"cards": cards})
+
+
+@login_not_required
+@never_cache
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """A form came back without its security token (a page kept open for long, a cookie
+    cleared): a page in the house style that says to reload, instead of Django's technical
+    one. It leads back to the page the form was on, when that page is on this site."""
+    back = request.META.get("HTTP_REFERER", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = ""
+    return render(request, "403_csrf.html", {"back": back}, status=403)
 
 
 @login_not_required

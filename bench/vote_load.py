@@ -17,6 +17,10 @@ Each participant (a thread with its own cookie jar, stdlib urllib only) opens th
 address, answers every statement, then changes every answer once. All start together
 behind a barrier. Afterwards the script checks that there is exactly one vote per
 participant and statement, holding the participant's last answer.
+
+With ``--stuffers N``, N fresh cookie jars then take a ballot at once on a workshop that asks
+a role and expects one participant (a limit of 11 ballots): each opens the page, picks a
+role, then votes. The script checks that no more than 11 ballots were made.
 """
 
 import argparse
@@ -102,6 +106,39 @@ class Participant(threading.Thread):
                 )
 
 
+class Stuffer(Participant):
+    """A fresh cookie jar that takes a ballot through the role step or a first vote."""
+
+    def run(self) -> None:
+        self.barrier.wait()
+        page = self.request(f"{self.base}/v/{self.code}/")
+        token = CSRF.search(page)
+        if not token:
+            return  # refused at the door: the workshop is full
+        data = {"csrfmiddlewaretoken": token.group(1)}
+        self.request(f"{self.base}/v/{self.code}/role/", {**data, "role": "Beleid"})
+        self.request(f"{self.base}/v/{self.code}/s/{self.statements[0]}/", {**data, "value": 4})
+
+
+def stuff(base: str, stuffers: int) -> list[str]:
+    workshop = make_workshop()
+    workshop.expected_participants = 1
+    workshop.ask_role, workshop.role_options = True, "Communicatie\nBeleid"
+    workshop.save()
+    statements = list(workshop.statements.values_list("pk", flat=True))
+    barrier = threading.Barrier(stuffers)
+    crowd = [Stuffer(n, base, workshop.code, statements, barrier) for n in range(stuffers)]
+    for stuffer in crowd:
+        stuffer.start()
+    for stuffer in crowd:
+        stuffer.join()
+    ballots = Ballot.objects.filter(workshop=workshop).count()
+    statuses = sum((s.statuses for s in crowd), Counter())
+    print(f"stuffing: {stuffers} cookie jars, status codes {dict(sorted(statuses.items()))}")
+    print(f"stuffing: {ballots} ballots on a workshop with a limit of {workshop.ballot_limit()}")
+    return [] if ballots <= workshop.ballot_limit() else [f"{ballots} ballots past the limit"]
+
+
 def make_workshop() -> Workshop:
     workshop = Workshop.objects.create(
         title=f"Belastingtest {time.strftime('%H:%M:%S')}",
@@ -145,6 +182,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--participants", type=int, default=50)
+    parser.add_argument("--stuffers", type=int, default=0)
     arguments = parser.parse_args()
 
     workshop = make_workshop()
@@ -175,6 +213,8 @@ def main() -> int:
         f"p95 {p95 * 1000:.0f} ms, max {latencies[-1] * 1000:.0f} ms"
     )
     problems = check(workshop, arguments.participants, statements) + errors[:10]
+    if arguments.stuffers:
+        problems += stuff(arguments.url.rstrip("/"), arguments.stuffers)
     for problem in problems:
         print(f"PROBLEM: {problem}")
     if not problems:

@@ -67,13 +67,15 @@ def results_table(workshop: Workshop) -> list[list]:
 
 
 def votes_table(workshop: Workshop) -> list[list]:
-    """One row per phone vote; the ballot is a number within this workshop, nothing more."""
+    """One row per phone vote; the ballot is a number within this workshop, nothing more,
+    and its role only when enough ballots share it (see :func:`services.shown_roles`)."""
     votes = (
         Vote.objects.filter(statement__workshop=workshop)
         .select_related("statement", "ballot")
         .order_by("statement__order", "statement__pk", "ballot__pk")
     )
     numbers: dict[int, int] = {}
+    roles = services.shown_roles(workshop)
     rows = [
         [
             _("Stembiljet"),
@@ -90,7 +92,7 @@ def votes_table(workshop: Workshop) -> list[list]:
         rows.append(
             [
                 number,
-                vote.ballot.role,
+                roles.get(vote.ballot.role, ""),
                 vote.statement.order,
                 vote.statement.text,
                 str(vote.get_value_display()),

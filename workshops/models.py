@@ -112,16 +112,24 @@ class Workshop(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("workshops:workshop_detail", args=[self.pk])
 
-    def ballot_limit(self) -> int | None:
+    def ballot_limit(self) -> int:
         """How many ballots the workshop accepts: room for twice the expected group (people
-        who change phones, late-comers), so one client cannot stuff the vote."""
+        who change phones, late-comers), so one client cannot stuff the vote; without an
+        expected group size, the default of the settings."""
         if not self.expected_participants:
-            return None
+            return settings.WORKSHOP_DEFAULT_BALLOT_LIMIT
         return max(2 * self.expected_participants, self.expected_participants + 10)
 
+    @property
+    def has_default_ballot_limit(self) -> bool:
+        return not self.expected_participants
+
     def is_full(self) -> bool:
-        limit = self.ballot_limit()
-        return limit is not None and self.ballots.count() >= limit
+        return self.ballots.count() >= self.ballot_limit()
+
+    def admits(self, ballot: "Ballot") -> bool:
+        """Whether ``ballot`` is one of the first ballots, within the limit."""
+        return self.ballots.filter(pk__lt=ballot.pk).count() < self.ballot_limit()
 
     @staticmethod
     def _unused_code() -> str:

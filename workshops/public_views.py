@@ -8,6 +8,8 @@ are used only (hashed) as a key of the rate limit in the shared cache.
 """
 
 import secrets
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
@@ -42,34 +44,68 @@ def refusal_messages() -> dict[str, str]:
         "full": _(
             "Deze workshop heeft al het maximum aantal deelnemers. Vraag de facilitator om hulp."
         ),
+        "role": _(
+            "Kies eerst uw rol bovenaan de pagina: deze workshop vraagt ze. "
+            "Uw antwoord is niet bewaard."
+        ),
+        "misses": _(
+            "Te veel onbekende codes na elkaar. Wacht een minuut en kijk de code na op het scherm."
+        ),
     }
 
 
 def find_workshop(request: HttpRequest, code: str) -> Workshop | None:
     """The workshop behind a code; one in preparation does not exist for participants.
 
-    A client that tried too many unknown codes finds nothing for a minute, whatever it
-    tries: guessing codes does not pay.
+    An unknown code counts as a miss of this client (see :func:`too_many_misses`); a code
+    that exists is always found, whatever the client tried before, so one guesser behind
+    a room's shared address cannot lock the room out.
     """
     code = code.strip().upper()
-    limit = ratelimit.CODE_MISSES_PER_CLIENT
-    if ratelimit.client_exceeded(request, "code-miss", limit):
-        return None
     workshop = None
     # Only a code that could exist reaches the database (PostgreSQL refuses a NUL byte).
     if len(code) == CODE_LENGTH and set(code) <= set(CODE_ALPHABET):
         workshops = Workshop.objects.exclude(state=Workshop.State.PREPARING)
         workshop = workshops.filter(code=code).first()
     if workshop is None:
-        ratelimit.allow_client(request, "code-miss", limit)
+        ratelimit.allow_client(request, "code-miss", ratelimit.CODE_MISSES_PER_CLIENT)
     return workshop
+
+
+def too_many_misses(request: HttpRequest) -> bool:
+    """True once this client tried more unknown codes this minute than a person would."""
+    return ratelimit.client_exceeded(request, "code-miss", ratelimit.CODE_MISSES_PER_CLIENT)
+
+
+def _too_many_misses_page(request: HttpRequest, code: str = "") -> HttpResponse:
+    context = {"code": code, "error": refusal_messages()["misses"]}
+    return render(request, "workshops/ballot_start.html", context, status=429)
+
+
+class _TooManyMisses(Exception):
+    pass
 
 
 def _workshop(request: HttpRequest, code: str) -> Workshop:
     workshop = find_workshop(request, code)
     if workshop is None:
+        if too_many_misses(request):
+            raise _TooManyMisses
         raise Http404
     return workshop
+
+
+def _public(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A participant's view: no login, never cached, "too many tries" for unknown codes."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except _TooManyMisses:
+            return _too_many_misses_page(request)
+
+    return login_not_required(never_cache(wrapped))
 
 
 def _salt(workshop: Workshop) -> str:
@@ -95,12 +131,13 @@ def ballot_start(request: HttpRequest) -> HttpResponse:
     if code:
         if find_workshop(request, code):
             return redirect("vote:ballot_detail", code=code)
+        if too_many_misses(request):
+            return _too_many_misses_page(request, code)
         error = _("Geen open workshop met deze code. Kijk de code na op het scherm.")
     return render(request, "workshops/ballot_start.html", {"code": code, "error": error})
 
 
-@login_not_required
-@never_cache
+@_public
 @require_GET
 def ballot_detail(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)
@@ -130,6 +167,8 @@ def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
         return render(request, "workshops/ballot_cookies.html", {"workshop": workshop}, status=400)
     if not ratelimit.allow_client(request, "ballot", ratelimit.BALLOTS_PER_CLIENT):
         return _refused(request, workshop, "rate", 429)
+    if workshop.is_full():  # say so now, not after the first answer
+        return _refused(request, workshop, "full", 409)
     response = redirect(f"{_ballot_path(workshop)}?c=1")
     response.set_signed_cookie(
         COOKIE_NAME,
@@ -157,8 +196,7 @@ def ballot_state(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "workshops/ballot_detail.html#state", context)
 
 
-@login_not_required
-@never_cache
+@_public
 @require_POST
 def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)
@@ -172,12 +210,14 @@ def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
     form = RoleForm(request.POST, roles=workshop.roles)
     if not form.is_valid():
         return redirect(_ballot_path(workshop))
-    services.set_role(workshop, token, form.cleaned_data["role"])
+    try:
+        services.set_role(workshop, token, form.cleaned_data["role"])
+    except services.VoteRefused as refused:
+        return _refused(request, workshop, refused.reason, refused.status)
     return redirect(_ballot_path(workshop))
 
 
-@login_not_required
-@never_cache
+@_public
 @require_POST
 def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     workshop = _workshop(request, code)

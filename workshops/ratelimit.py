@@ -20,7 +20,8 @@ VOTES_PER_BALLOT = 60
 # New ballots per client address and minute: a whole room behind one NAT still fits.
 BALLOTS_PER_CLIENT = 200
 # Unknown workshop codes per client address and minute, so codes cannot be guessed by
-# trying them all; a room mistyping a code now and then stays far below it.
+# trying them all; a room mistyping a code now and then stays far below it. Past it, an
+# unknown code is answered "too many tries"; a valid code and a ballot's votes still pass.
 CODE_MISSES_PER_CLIENT = 30
 
 
@@ -38,12 +39,24 @@ def allow(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
 
 
 def exceeded(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
-    """True when ``key`` already counted more than ``limit`` in this window (counts nothing)."""
-    return (cache.get(f"ratelimit:{key}:{int(time.time() // window)}") or 0) >= limit
+    """True when ``key`` counted more than ``limit`` in this window (counts nothing)."""
+    return (cache.get(f"ratelimit:{key}:{int(time.time() // window)}") or 0) > limit
+
+
+def client_address(request: HttpRequest) -> str:
+    """The client's address: behind the TLS proxy (``BEHIND_TLS_PROXY``), the last address
+    in X-Forwarded-For, the one the proxy added; what came before it, the client wrote
+    itself. Without the proxy, the header is the client's own and is ignored."""
+    if settings.BEHIND_TLS_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops:
+            return hops[-1]
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     return hmac.new(settings.SECRET_KEY.encode(), address.encode(), hashlib.sha256).hexdigest()
 
 

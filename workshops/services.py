@@ -1,10 +1,14 @@
 """Writes that touch several rows, and the results that read them, for step 4."""
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import replace
 
 from django.db import transaction
 from django.db.models import Count, Max
+from django.utils.translation import gettext as _
 
+from atlasplan.anonymity import break_down
 from atlasplan.models import Theme
 from workshops import stats
 from workshops.models import Answer, Ballot, ManualCount, Statement, Vote, Workshop, hash_token
@@ -41,15 +45,50 @@ def set_state(workshop: Workshop, state: str) -> None:
     workshop.save()
 
 
+def _locked(workshop: Workshop) -> Workshop:
+    """The workshop as it is now, its row locked until the transaction ends."""
+    return Workshop.objects.select_for_update().get(pk=workshop.pk)
+
+
+@transaction.atomic
+def take_ballot(workshop: Workshop, token: str, role: str | None = None) -> Ballot:
+    """The ballot of ``token`` in this workshop, made if it is new and there is room.
+
+    The one place that makes ballots: under a lock on the workshop row, so two phones cannot
+    both take the last place, and an existing ballot is checked against the limit again (it
+    may have been made before the limit was lowered). ``role``, when given, is stored on it.
+    Raises :class:`VoteRefused` when the workshop is full or the token belongs elsewhere.
+    """
+    return _take_ballot(_locked(workshop), token, role)
+
+
+def _take_ballot(locked: Workshop, token: str, role: str | None = None) -> Ballot:
+    """:func:`take_ballot` for a caller that holds the lock on the workshop row already."""
+    ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
+    if ballot is None:
+        if locked.is_full():
+            raise VoteRefused("full", 409)
+        return Ballot.objects.create(token_hash=hash_token(token), workshop=locked, role=role or "")
+    if ballot.workshop_id != locked.pk:
+        raise VoteRefused("token", 403)
+    if not locked.admits(ballot):
+        raise VoteRefused("full", 409)
+    if role is not None and ballot.role != role:
+        ballot.role = role
+        ballot.save(update_fields=["role"])
+    return ballot
+
+
 @transaction.atomic
 def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, comment: str) -> Vote:
     """Store (or change) this ballot's answer to one statement of an open workshop.
 
-    The ballot row is made on its first vote, so opening the voting page stores nothing.
-    Raises :class:`VoteRefused` and stores nothing when the vote is not allowed.
+    The ballot row is made on its first vote (or with its role), so opening the voting page
+    stores nothing. Raises :class:`VoteRefused` and stores nothing when the vote is not
+    allowed.
     """
     # The state as it is now, locked so that a vote cannot slip past a "close".
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    workshop = _locked(workshop)
     if not workshop.is_open:
         raise VoteRefused("closed", 409)
     statement = Statement.objects.filter(workshop=workshop, pk=statement_pk).first()
@@ -57,14 +96,10 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
         raise VoteRefused("foreign", 404)
     if value not in Answer.values:
         raise VoteRefused("scale", 400)
-    ballot = Ballot.objects.filter(token_hash=hash_token(token)).first()
-    if ballot is None:
-        if workshop.is_full():
-            raise VoteRefused("full", 409)
-        ballot = Ballot.objects.create(token_hash=hash_token(token), workshop=workshop)
-    if ballot.workshop_id != workshop.pk:
-        raise VoteRefused("token", 403)
-    vote, _ = Vote.objects.update_or_create(
+    ballot = _take_ballot(workshop, token)
+    if workshop.roles and not ballot.role:
+        raise VoteRefused("role", 409)  # rolled back: a new ballot is not kept
+    vote, _created = Vote.objects.update_or_create(
         ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
     )
     return vote
@@ -76,14 +111,10 @@ def ballot_for(workshop: Workshop, token: str) -> Ballot | None:
 
 @transaction.atomic
 def set_role(workshop: Workshop, token: str, role: str) -> Ballot:
-    ballot, _ = Ballot.objects.get_or_create(
-        token_hash=hash_token(token), defaults={"workshop": workshop}
-    )
-    if ballot.workshop_id != workshop.pk:
-        raise VoteRefused("token", 403)
-    ballot.role = role
-    ballot.save(update_fields=["role"])
-    return ballot
+    workshop = _locked(workshop)
+    if not workshop.is_open:
+        raise VoteRefused("closed", 409)
+    return _take_ballot(workshop, token, role)
 
 
 @transaction.atomic
@@ -124,15 +155,61 @@ def counts_by_role(workshop: Workshop) -> dict[int, dict[str, dict[int, int]]]:
     return counts
 
 
+def other_roles_label() -> str:
+    return _("andere rollen")
+
+
 def results(workshop: Workshop, statements: list[Statement]) -> dict[int, stats.StatementStats]:
-    """The statistics of each statement, keyed by its pk, with results by role if asked."""
+    """The statistics of each statement, keyed by its pk, with results by role if asked.
+
+    A role with fewer answers than the group threshold is not shown on its own (see
+    :mod:`atlasplan.anonymity`); ballots without a role count in the totals, not as a group.
+    """
     counts = counts_by_statement(workshop)
     by_role = counts_by_role(workshop) if workshop.roles else {}
     found = {}
     for statement in statements:
         described = stats.describe(counts.get(statement.pk, {}))
-        for role, role_counts in sorted(by_role.get(statement.pk, {}).items()):
-            if role:  # ballots without a role count in the totals, not as a group
-                described.by_role[role] = stats.describe(role_counts)
+        if statement.pk in by_role:
+            described = _with_roles(described, by_role[statement.pk], workshop.roles)
         found[statement.pk] = described
     return found
+
+
+def _with_roles(
+    described: stats.StatementStats, per_role: dict[str, dict[int, int]], order: list[str]
+) -> stats.StatementStats:
+    per_role = {role: role_counts for role, role_counts in per_role.items() if role}
+    position = {role: index for index, role in enumerate(order)}
+    roles = sorted(per_role, key=lambda role: (position.get(role, len(order)), role))
+    breakdown = break_down({role: sum(per_role[role].values()) for role in roles})
+    groups = {role: per_role[role] for role in breakdown.shown}
+    if breakdown.pooled:
+        groups[other_roles_label()] = _added(per_role[role] for role in breakdown.pooled)
+    by_role = {label: stats.describe(group) for label, group in groups.items()}
+    return replace(described, by_role=by_role, not_by_role=breakdown.withheld)
+
+
+def _added(counts: Iterable[dict[int, int]]) -> dict[int, int]:
+    total: dict[int, int] = defaultdict(int)
+    for one in counts:
+        for value, count in one.items():
+            total[value] += count
+    return total
+
+
+def shown_roles(workshop: Workshop) -> dict[str, str]:
+    """Each role with the label a per-vote export may give it: the role itself, "andere
+    rollen" for roles pooled, "" for roles too few to break down (counted in ballots)."""
+    sizes = dict(
+        workshop.ballots.exclude(role="")
+        .filter(votes__isnull=False)
+        .values_list("role")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by()
+    )
+    breakdown = break_down(sizes)
+    labels = dict.fromkeys(sizes, "")
+    labels.update({role: role for role in breakdown.shown})
+    labels.update({role: other_roles_label() for role in breakdown.pooled})
+    return labels

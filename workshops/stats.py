@@ -89,6 +89,7 @@ class StatementStats:
     dispersion: float | None
     verdict: str
     by_role: dict[str, "StatementStats"] = field(default_factory=dict)
+    not_by_role: int = 0  # answers not broken down by role: every role too small a group
 
     @property
     def total(self) -> int:
@@ -156,38 +157,3 @@ def rank(stats: dict[object, StatementStats], limit: int = 3) -> tuple[list, lis
         key=lambda item: (-item[1].dispersion, -item[1].n),
     )
     return [key for key, _ in consensual[:limit]], [key for key, _ in divisive[:limit]]
-
-
-@dataclass(frozen=True)
-class Segment:
-    value: int
-    count: int
-    x: float
-    width: float
-
-
-def diverging_segments(counts: dict[int, int], half_width: float = 200.0) -> list[Segment]:
-    """Geometry of a diverging stacked bar centred on the middle of the scale.
-
-    Disagreement grows to the left of the centre, agreement to the right, and the neutral
-    answers straddle it. ``half_width`` stands for 100% of the votes on the scale (passes
-    are shown apart), so bars of different statements compare at a glance.
-    """
-    n = sum(counts.get(value, 0) for value in SCALE)
-    if n == 0:
-        return []
-    unit = half_width / n
-    neutral = counts.get(3, 0) * unit
-    segments = []
-    x = half_width - neutral / 2
-    for value in (2, 1):
-        width = counts.get(value, 0) * unit
-        x -= width
-        segments.append(Segment(value, counts.get(value, 0), x, width))
-    segments.append(Segment(3, counts.get(3, 0), half_width - neutral / 2, neutral))
-    x = half_width + neutral / 2
-    for value in (4, 5):
-        width = counts.get(value, 0) * unit
-        segments.append(Segment(value, counts.get(value, 0), x, width))
-        x += width
-    return sorted(segments, key=lambda segment: segment.value)

@@ -1,7 +1,6 @@
 """Staff pages of step 4: prepare, run and read a workshop."""
 
 import io
-from dataclasses import dataclass
 
 import segno
 from django.contrib import messages
@@ -13,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.anonymity import min_group_size
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import can, require
 from interviews import privacy
-from workshops import exports, services, stats
+from workshops import charts, exports, services, stats
 from workshops.forms import (
     ManualCountForm,
     OutcomeForm,
@@ -26,13 +26,7 @@ from workshops.forms import (
     StatementPasteForm,
     WorkshopForm,
 )
-from workshops.models import Answer, ManualCount, Statement, Workshop
-
-# Colours of the five answers, from red (disagree) through grey to blue (agree); each has
-# AA contrast with the white or black text written on it in the bars.
-ANSWER_COLOURS = {1: "#a4161a", 2: "#e5989b", 3: "#adb5bd", 4: "#8ecae6", 5: "#0b4f6c"}
-ANSWER_TEXT_COLOURS = {1: "#ffffff", 2: "#000000", 3: "#000000", 4: "#000000", 5: "#ffffff"}
-BAR_HALF_WIDTH = 200.0
+from workshops.models import ManualCount, Statement, Workshop
 
 
 def get_workshop_for_user(
@@ -229,65 +223,13 @@ def _live_context(request: HttpRequest, workshop: Workshop) -> dict:
     results = services.results(workshop, statements)
     return {
         "workshop": workshop,
-        "rows": [_row(statement, results[statement.pk]) for statement in statements],
+        "rows": [charts.result_row(statement, results[statement.pk]) for statement in statements],
         "all_statements": workshop.statements.all(),
         "ballot_count": workshop.ballots.count(),
     }
 
 
 # --- Results -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    x: float
-    width: float
-    value: int
-    count: int
-    label: str
-    fill: str
-    text_fill: str
-
-    @property
-    def text_x(self) -> float:
-        return self.x + self.width / 2
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    statement: Statement
-    stats: stats.StatementStats
-    bars: list[Bar]
-    role_rows: list[tuple[str, stats.StatementStats, list[Bar], str]]
-
-    @property
-    def bar_id(self) -> str:
-        return f"bar-{self.statement.pk}"
-
-
-def _bars(counts: dict[int, int]) -> list[Bar]:
-    labels = dict(Answer.choices)
-    return [
-        Bar(
-            s.x,
-            s.width,
-            s.value,
-            s.count,
-            str(labels[s.value]),
-            ANSWER_COLOURS[s.value],
-            ANSWER_TEXT_COLOURS[s.value],
-        )
-        for s in stats.diverging_segments(counts, BAR_HALF_WIDTH)
-        if s.count
-    ]
-
-
-def _row(statement: Statement, described: stats.StatementStats) -> ResultRow:
-    role_rows = [
-        (role, s, _bars(s.counts), f"bar-{statement.pk}-{index}")
-        for index, (role, s) in enumerate(described.by_role.items(), start=1)
-    ]
-    return ResultRow(statement, described, _bars(described.counts), role_rows)
 
 
 @require_GET
@@ -299,12 +241,13 @@ def workshop_results(request: HttpRequest, pk: int) -> HttpResponse:
     consensual, divisive = stats.rank(results)
     context = {
         "workshop": workshop,
-        "rows": [_row(statement, results[statement.pk]) for statement in statements],
-        "consensual": [_row(by_pk[key], results[key]) for key in consensual],
-        "divisive": [_row(by_pk[key], results[key]) for key in divisive],
-        "answers": [(value, label, ANSWER_COLOURS[value]) for value, label in Answer.choices[1:]],
+        "rows": [charts.result_row(statement, results[statement.pk]) for statement in statements],
+        "consensual": [charts.result_row(by_pk[key], results[key]) for key in consensual],
+        "divisive": [charts.result_row(by_pk[key], results[key]) for key in divisive],
+        "answers": charts.legend(),
         "ballot_count": workshop.ballots.count(),
         "min_votes": stats.MIN_VOTES,
+        "min_group_size": min_group_size(),
     }
     return render(request, "workshops/workshop_results.html", context)
 

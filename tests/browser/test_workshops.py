@@ -8,10 +8,14 @@ from playwright.sync_api import expect
 from tests.helpers import assert_no_axe_violations
 from tests.workshops.factories import StatementFactory, WorkshopFactory, votes
 from workshops.models import Vote, Workshop
+from workshops.public_views import COOKIE_NAME
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
+# Every address the page loaded: the page itself, redirects included, and its resources.
+VISITED = """() => [location.href, ...performance.getEntriesByType("navigation").map(e => e.name),
+    ...performance.getEntriesByType("resource").map(e => e.name)]"""
 
 
 @pytest.fixture
@@ -45,7 +49,12 @@ def test_two_phones_vote_while_the_presenter_screen_updates(
 
     vote_url = f"{live_server.url}/v/{open_workshop.code}/"
     first_phone, phone = phone_answers(browser, vote_url, "Eens")
-    assert open_workshop.code not in phone.url or "?c=1" in phone.url  # no token in the URL
+    # The ballot token travels in its cookie only, never in an address the phone visited.
+    [ballot] = [c for c in first_phone.cookies() if c["name"] == COOKIE_NAME]
+    token = ballot["value"].split(":")[0]
+    assert len(token) >= 43
+    assert token not in phone.url
+    assert all(token not in entry for entry in phone.evaluate(VISITED))
     expect(counts.first).to_have_text("1 stem", timeout=8000)
 
     # The second participant types a comment on statement 2, then answers statement 1:

@@ -3,6 +3,7 @@ import secrets
 
 import factory
 
+from interviews.models import ConsentScope
 from workshops.models import Ballot, Statement, Vote, Workshop, hash_token
 
 
@@ -47,3 +48,27 @@ def votes(statement: Statement, counts: dict[int, int], role: str = "") -> None:
         for _ in range(count):
             ballot = BallotFactory(workshop=statement.workshop, role=role)
             VoteFactory(statement=statement, ballot=ballot, value=value)
+
+
+def cited_statements(workshop: Workshop, count: int, interviewer=None) -> list[Statement]:
+    """Statements that cite an interview excerpt, each from its own interview, so a page
+    takes every branch of showing a cited excerpt: consent by name, anonymous, not quotable,
+    withdrawn, none; every other interview with ``interviewer`` among its interviewers."""
+    from tests.interviews.factories import ConsentFactory, ExcerptFactory
+
+    consents = [
+        {"scope": ConsentScope.NAMED},
+        {"scope": ConsentScope.ANONYMOUS},
+        {"scope": ConsentScope.NOT_QUOTABLE},
+        {"scope": ConsentScope.NAMED, "withdrawn_on": datetime.date.today()},
+        None,
+    ]
+    statements = []
+    for index in range(count):
+        excerpt = ExcerptFactory()
+        if consents[index % len(consents)]:
+            ConsentFactory(interview=excerpt.interview, **consents[index % len(consents)])
+        if interviewer is not None and index % 2:
+            excerpt.interview.interviewers.add(interviewer)
+        statements.append(StatementFactory(workshop=workshop, source_excerpt=excerpt))
+    return statements

@@ -6,7 +6,7 @@ import io
 from openpyxl import load_workbook
 
 from tests.helpers import queries_for
-from tests.workshops.factories import StatementFactory, votes
+from tests.workshops.factories import StatementFactory, cited_statements, votes
 from workshops.models import Workshop
 
 
@@ -43,11 +43,98 @@ def test_results_by_role(consultant_client, statement):
     Workshop.objects.filter(pk=statement.workshop_id).update(
         ask_role=True, role_options="Communicatie\nBeleid"
     )
-    votes(statement, {5: 3}, role="Communicatie")
-    votes(statement, {1: 2}, role="Beleid")
+    votes(statement, {5: 3, 4: 2}, role="Communicatie")
+    votes(statement, {1: 4, 2: 2}, role="Beleid")
     html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
     assert "Rol: Communicatie" in html
     assert "Rol: Beleid" in html
+
+
+def roles_workshop(statement, roles: str = "Communicatie\nBeleid\nOnthaal\nPers") -> None:
+    Workshop.objects.filter(pk=statement.workshop_id).update(ask_role=True, role_options=roles)
+
+
+def role_rows(html: str) -> list[str]:
+    """The role rows of the results table, each from its heading to its verdict."""
+    return [part.split("</tr>")[0] for part in html.split("Rol: ")[1:]]
+
+
+def test_a_role_smaller_than_the_group_threshold_is_not_shown(consultant_client, statement):
+    # "Rol: Onthaal, 1 stem: neutraal" gave one person's vote away.
+    roles_workshop(statement)
+    votes(statement, {5: 4, 4: 2}, role="Communicatie")
+    votes(statement, {1: 3, 2: 2}, role="Beleid")
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {4: 1, 2: 1}, role="Pers")
+    html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
+    rows = role_rows(html)
+    assert [row.split("\n")[0].strip() for row in rows] == ["Communicatie", "andere rollen"]
+    assert "Onthaal" not in html.split("<table")[1] and "Pers" not in html.split("<table")[1]
+    # Onthaal and Pers (3 votes) joined the smallest role shown, Beleid: 8 votes together
+    assert "6 oneens, 1 neutraal, 1 eens, 0 pas" in rows[1]
+
+
+def test_with_no_role_large_enough_the_page_says_how_many_votes_are_not_broken_down(
+    consultant_client, statement, settings
+):
+    settings.EVIDENCE_MIN_GROUP_SIZE = 5
+    roles_workshop(statement)
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {5: 2, 1: 1}, role="Beleid")
+    html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
+    assert "Rol: " not in html
+    assert "4 stemmen zijn niet per rol uitgesplitst" in html
+    assert "minder dan 5" in html
+
+
+def test_the_group_threshold_is_a_setting(consultant_client, statement, settings):
+    settings.EVIDENCE_MIN_GROUP_SIZE = 1
+    roles_workshop(statement)
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {5: 2}, role="Beleid")
+    html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
+    assert "Rol: Onthaal" in html and "Rol: Beleid" in html
+
+
+def test_the_votes_export_names_no_role_smaller_than_the_group_threshold(atlas_client, statement):
+    roles_workshop(statement)
+    votes(statement, {4: 5}, role="Communicatie")
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {2: 2}, role="Pers")
+    votes(statement, {1: 3}, role="Beleid")
+    for fmt in ("csv", "xlsx"):
+        response = atlas_client.get(f"/workshops/{statement.workshop_id}/export/votes.{fmt}")
+        if fmt == "csv":
+            rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        else:
+            rows = [list(r) for r in load_workbook(io.BytesIO(response.content)).active.values]
+        roles = {row[1]: set() for row in rows[1:]}
+        for row in rows[1:]:
+            roles[row[1]].add(str(row[5]))
+        assert roles == {"Communicatie": {"4"}, "andere rollen": {"1", "2", "3"}}, fmt
+
+
+def test_the_votes_export_leaves_out_the_role_when_no_group_is_large_enough(
+    atlas_client, statement
+):
+    roles_workshop(statement)
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {2: 2}, role="Pers")
+    response = atlas_client.get(f"/workshops/{statement.workshop_id}/export/votes.csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[1] for row in rows[1:]] == ["", "", ""]
+    assert "Onthaal" not in response.content.decode()
+
+
+def test_the_presenter_screen_breaks_nothing_down_by_role(consultant_client, statement):
+    roles_workshop(statement)
+    votes(statement, {3: 1}, role="Onthaal")
+    votes(statement, {5: 5}, role="Beleid")
+    workshop = statement.workshop
+    consultant_client.post(f"/workshops/{workshop.pk}/reveal/", {"reveal": "1"})
+    live = consultant_client.get(f"/workshops/{workshop.pk}/present/live/").content.decode()
+    assert 'data-testid="result-bar"' in live
+    assert "Onthaal" not in live and "Beleid" not in live
 
 
 def test_ballots_without_a_role_make_no_empty_role_row(consultant_client, statement):
@@ -56,7 +143,7 @@ def test_ballots_without_a_role_make_no_empty_role_row(consultant_client, statem
     Workshop.objects.filter(pk=statement.workshop_id).update(
         ask_role=True, role_options="Communicatie\nBeleid"
     )
-    votes(statement, {5: 3}, role="Communicatie")
+    votes(statement, {5: 5}, role="Communicatie")
     votes(statement, {3: 2})
     html = consultant_client.get(f"/workshops/{statement.workshop_id}/results/").content.decode()
     assert "Rol: Communicatie" in html
@@ -69,11 +156,17 @@ def test_results_without_statements_say_what_to_do(consultant_client, workshop):
 
 
 def test_results_query_count_does_not_grow_with_statements(consultant_client, workshop):
+    Workshop.objects.filter(pk=workshop.pk).update(ask_role=True, role_options="A\nB")
     for statement in StatementFactory.create_batch(3, workshop=workshop):
         votes(statement, {4: 1})
+    for statement in cited_statements(workshop, 2):
+        votes(statement, {4: 5}, role="A")
     few = queries_for(consultant_client, f"/workshops/{workshop.pk}/results/")
-    for statement in StatementFactory.create_batch(10, workshop=workshop):
+    for statement in StatementFactory.create_batch(5, workshop=workshop):
         votes(statement, {2: 1})
+    for statement in cited_statements(workshop, 5):
+        votes(statement, {1: 5}, role="A")
+        votes(statement, {5: 1}, role="B")
     assert queries_for(consultant_client, f"/workshops/{workshop.pk}/results/") == few
 
 

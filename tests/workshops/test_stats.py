@@ -93,14 +93,3 @@ def test_ranking_leaves_out_statements_with_too_few_votes():
 def test_ties_are_ranked_by_the_number_of_votes():
     described = {"small": stats.describe({4: 5}), "large": stats.describe({4: 9})}
     assert stats.rank(described)[0] == ["large", "small"]
-
-
-def test_diverging_bar_geometry():
-    # n = 10, half width 200 -> 20 per vote; neutral (2) straddles the centre 180..220
-    segments = {s.value: s for s in stats.diverging_segments({1: 1, 2: 1, 3: 2, 4: 2, 5: 4})}
-    assert (segments[3].x, segments[3].width) == (180, 40)
-    assert (segments[2].x, segments[2].width) == (160, 20)
-    assert (segments[1].x, segments[1].width) == (140, 20)
-    assert (segments[4].x, segments[4].width) == (220, 40)
-    assert (segments[5].x, segments[5].width) == (260, 80)
-    assert stats.diverging_segments({0: 3}) == []

@@ -1,10 +1,12 @@
 """The participant's side: ballot tokens, cookies, votes and every way a vote is refused."""
 
+import threading
+
 import pytest
 from django.test import Client
 
 from tests.workshops.factories import StatementFactory, WorkshopFactory
-from workshops import ratelimit
+from workshops import ratelimit, services
 from workshops.models import Ballot, Vote, Workshop, hash_token
 from workshops.public_views import COOKIE_NAME
 
@@ -234,8 +236,10 @@ def test_guessing_codes_does_not_pay(client, workshop, monkeypatch):
     monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 3)
     for guess in ("AAAAAA", "BBBBBB", "CCCCCC"):
         assert client.get(f"/v/{guess}/").status_code == 404
-    assert client.get(f"/v/{workshop.code}/").status_code == 404  # even the right one, now
-    assert "Geen open workshop" in client.get(f"/v/?code={workshop.code}").content.decode()
+    response = client.get("/v/DDDDDD/")
+    assert response.status_code == 429
+    assert "Te veel onbekende codes" in response.content.decode()
+    assert "Te veel onbekende codes" in client.get("/v/?code=EEEEEE").content.decode()
 
 
 def test_the_voting_page_learns_that_voting_closed(client, workshop, statement):
@@ -285,10 +289,183 @@ def test_a_lower_case_address_leads_to_the_ballot_without_a_new_cookie(client, w
 
 def test_a_workshop_takes_no_more_ballots_than_twice_its_expected_group(workshop, statement):
     Workshop.objects.filter(pk=workshop.pk).update(expected_participants=2)  # limit: 12
-    for n in range(12):
+    for n in range(11):
         Ballot.objects.create(workshop=workshop, token_hash=hash_token(f"earlier-{n}"))
-    first = join(Client(), workshop)
-    response = vote(first, workshop, statement, value=4)
+    first, second = join(Client(), workshop), join(Client(), workshop)
+    assert vote(first, workshop, statement, value=4).status_code == 200  # the 12th
+    response = vote(second, workshop, statement, value=4)
     assert response.status_code == 409
     assert "maximum aantal deelnemers" in response.content.decode()
-    assert Ballot.objects.count() == 12 and not Vote.objects.exists()
+    assert Ballot.objects.count() == 12 and Vote.objects.count() == 1
+    # a newcomer now learns it on opening the page
+    assert Client().get(f"/v/{workshop.code}/").status_code == 409
+
+
+def test_the_role_step_cannot_make_ballots_past_the_cap(workshop, statement):
+    # 30 fresh cookie jars posting a role gave 30 ballots on a workshop capped at 11 + 1.
+    Workshop.objects.filter(pk=workshop.pk).update(
+        expected_participants=1, ask_role=True, role_options="Communicatie\nBeleid"
+    )  # limit: 11
+    phones = [join(Client(), workshop) for _ in range(30)]
+    codes = [
+        phone.post(f"/v/{workshop.code}/role/", {"role": "Beleid"}).status_code for phone in phones
+    ]
+    assert Ballot.objects.count() == 11
+    assert codes.count(302) == 11 and codes.count(409) == 19
+    late = phones[-1].post(f"/v/{workshop.code}/role/", {"role": "Beleid"})
+    assert "maximum aantal deelnemers" in late.content.decode()
+    assert vote(phones[-1], workshop, statement, value=4).status_code == 409
+    assert vote(phones[0], workshop, statement, value=4).status_code == 200
+
+
+def test_a_ballot_past_the_cap_is_checked_again_when_it_votes(workshop, statement):
+    # A ballot made past the cap (before the cap held everywhere, or after the facilitator
+    # lowered the expected size) does not count: an existing ballot was never checked again.
+    for n in range(11):
+        Ballot.objects.create(workshop=workshop, token_hash=hash_token(f"earlier-{n}"))
+    phone = join(Client(), workshop)
+    assert vote(phone, workshop, statement, value=4).status_code == 200  # the default cap
+    Workshop.objects.filter(pk=workshop.pk).update(expected_participants=1)  # limit: 11
+    response = vote(phone, workshop, statement, value=5)
+    assert response.status_code == 409
+    assert "maximum aantal deelnemers" in response.content.decode()
+    assert Vote.objects.get().value == 4
+
+
+def test_without_an_expected_size_the_default_cap_holds(workshop, statement, settings):
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 3
+    assert workshop.expected_participants is None
+    phones = [join(Client(), workshop) for _ in range(5)]  # all open the page at once
+    codes = [vote(phone, workshop, statement, value=4).status_code for phone in phones]
+    assert codes == [200, 200, 200, 409, 409]
+    assert Ballot.objects.count() == 3
+
+
+def test_a_full_workshop_says_so_before_handing_out_a_cookie(client, workshop, settings):
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 1
+    Ballot.objects.create(workshop=workshop, token_hash=hash_token("earlier"))
+    response = client.get(f"/v/{workshop.code}/")
+    assert response.status_code == 409
+    assert "maximum aantal deelnemers" in response.content.decode()
+    assert COOKIE_NAME not in response.cookies
+
+
+def test_a_vote_without_a_role_is_refused_when_the_workshop_asks_one(client, workshop, statement):
+    Workshop.objects.filter(pk=workshop.pk).update(
+        ask_role=True, role_options="Communicatie\nBeleid"
+    )
+    join(client, workshop)
+    response = vote(client, workshop, statement, value=4)
+    assert response.status_code == 409
+    assert "Kies eerst uw rol" in response.content.decode()
+    assert not Vote.objects.exists() and not Ballot.objects.exists()
+    client.post(f"/v/{workshop.code}/role/", {"role": "Beleid"})
+    assert vote(client, workshop, statement, value=4).status_code == 200
+
+
+def test_wrong_codes_never_block_a_valid_code_or_a_voter(workshop, statement, monkeypatch):
+    monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 3)
+    voter = join(Client(), workshop)
+    vote(voter, workshop, statement, value=4)
+    guesser = Client()
+    codes = [guesser.get(f"/v/{guess * 6}/").status_code for guess in "ABCDEFG"]
+    assert codes == [404, 404, 404, 429, 429, 429, 429]
+    assert "Te veel onbekende codes" in guesser.get("/v/?code=HHHHHH").content.decode()
+    # the same address: a newcomer with the right code, and the voter
+    assert guesser.get(f"/v/?code={workshop.code}").status_code == 302
+    newcomer = join(Client(), workshop)
+    assert vote(newcomer, workshop, statement, value=2).status_code == 200
+    assert vote(voter, workshop, statement, value=5).status_code == 200
+    state = voter.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
+    assert "gesloten" not in state
+
+
+def test_wrong_codes_are_counted_per_client_behind_the_proxy(workshop, settings, monkeypatch):
+    monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 2)
+    settings.BEHIND_TLS_PROXY = True
+    guesser = Client(headers={"X-Forwarded-For": "203.0.113.9, 10.0.0.7"})
+    codes = [guesser.get("/v/ZZZZZZ/").status_code for _ in range(3)]
+    assert codes == [404, 404, 429]
+    # another phone behind the same proxy (one REMOTE_ADDR) is another client
+    neighbour = Client(headers={"X-Forwarded-For": "10.0.0.8"})
+    assert neighbour.get("/v/ZZZZZZ/").status_code == 404
+    # a spoofed first hop does not make a new client: only the proxy's last hop counts
+    spoofed = Client(headers={"X-Forwarded-For": "198.51.100.1, 10.0.0.7"})
+    assert spoofed.get("/v/ZZZZZZ/").status_code == 429
+
+
+def test_without_the_proxy_setting_the_forwarded_header_is_ignored(workshop, monkeypatch):
+    monkeypatch.setattr(ratelimit, "CODE_MISSES_PER_CLIENT", 2)
+    codes = [
+        Client(headers={"X-Forwarded-For": f"10.0.0.{n}"}).get("/v/ZZZZZZ/").status_code
+        for n in range(3)
+    ]
+    assert codes == [404, 404, 429]
+
+
+def test_a_missing_csrf_token_gets_a_dutch_page_that_says_to_reload(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    phone.cookies.pop("csrftoken", None)
+    response = phone.post(
+        f"/v/{workshop.code}/s/{statement.pk}/",
+        {"value": 4},
+        headers={"Referer": f"http://testserver/v/{workshop.code}/"},
+    )
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "CSRF-verificatie" not in html and "CSRF verification" not in html
+    assert "Herlaad de pagina" in html
+    assert f'href="http://testserver/v/{workshop.code}/"' in html  # back to reload
+    assert 'lang="nl"' in html
+    assert not Vote.objects.exists()
+
+
+def test_the_csrf_page_is_english_when_english_is_chosen(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    phone.cookies["django_language"] = "en"
+    response = phone.post(f"/v/{workshop.code}/s/{statement.pk}/", {"value": 4})
+    assert response.status_code == 403
+    assert "Reload the page" in response.content.decode()
+
+
+def test_the_csrf_page_does_not_link_to_another_site(workshop, statement):
+    phone = join(Client(enforce_csrf_checks=True), workshop)
+    response = phone.post(
+        f"/v/{workshop.code}/s/{statement.pk}/",
+        {"value": 4},
+        headers={"Referer": "https://evil.example/phish"},
+    )
+    assert "evil.example" not in response.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_phones_arriving_together_cannot_pass_the_cap(settings):
+    # Every ballot is made under a lock on the workshop row: without it, phones that all
+    # counted 10 ballots at once each made the 11th. SQLite writes one at a time anyway.
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks are PostgreSQL's")
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 11
+    workshop = WorkshopFactory()
+    StatementFactory(workshop=workshop)
+    barrier = threading.Barrier(24)
+    outcomes = []
+
+    def phone(number: int) -> None:
+        barrier.wait()
+        try:
+            services.take_ballot(workshop, f"phone-{number}")
+            outcomes.append("ballot")
+        except services.VoteRefused as refused:
+            outcomes.append(refused.reason)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=phone, args=(n,)) for n in range(24)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert Ballot.objects.filter(workshop=workshop).count() == 11
+    assert sorted(outcomes) == ["ballot"] * 11 + ["full"] * 13

@@ -6,7 +6,7 @@ from atlasplan.roles import Role
 from tests.conftest import client_for
 from tests.factories import UserFactory
 from tests.helpers import queries_for
-from tests.workshops.factories import StatementFactory, WorkshopFactory, votes
+from tests.workshops.factories import StatementFactory, WorkshopFactory, cited_statements, votes
 from workshops.models import Statement, Workshop
 
 
@@ -144,9 +144,11 @@ def test_empty_list_says_what_to_do(consultant_client, atlas_client):
 def test_list_query_count_does_not_grow_with_rows(consultant_client, consultant):
     for workshop in WorkshopFactory.create_batch(3, facilitator=consultant):
         StatementFactory.create_batch(2, workshop=workshop)
+        cited_statements(workshop, 2, interviewer=consultant)
     few = queries_for(consultant_client, "/workshops/")
     for workshop in WorkshopFactory.create_batch(10, facilitator=UserFactory()):
         StatementFactory.create_batch(2, workshop=workshop)
+        cited_statements(workshop, 2, interviewer=consultant)
     assert queries_for(consultant_client, "/workshops/") == few
 
 
@@ -157,11 +159,20 @@ def test_list_answers_htmx_with_the_rows_only(consultant_client, workshop):
     assert "<html" not in html
 
 
-def test_detail_query_count_does_not_grow_with_statements(consultant_client, workshop):
+@pytest.mark.parametrize("who", ["consultant", "atlas_member"])
+def test_detail_query_count_does_not_grow_with_statements(request, who, workshop):
+    # Statements citing excerpts under every kind of consent, some of interviews the user
+    # held: each branch of showing a cited excerpt is taken, and costs no query per row.
+    user = request.getfixturevalue(who)
+    client = client_for(user)
     StatementFactory.create_batch(3, workshop=workshop)
-    few = queries_for(consultant_client, f"/workshops/{workshop.pk}/")
-    StatementFactory.create_batch(10, workshop=workshop)
-    assert queries_for(consultant_client, f"/workshops/{workshop.pk}/") == few
+    cited_statements(workshop, 5, interviewer=user)
+    few = queries_for(client, f"/workshops/{workshop.pk}/")
+    StatementFactory.create_batch(5, workshop=workshop)
+    cited_statements(workshop, 5, interviewer=user)
+    html = client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert html.count('data-testid="excerpt-source"') >= 4  # cited excerpts are shown
+    assert queries_for(client, f"/workshops/{workshop.pk}/") == few
 
 
 def test_dashboard_card_leads_to_the_next_step(consultant_client, atlas_client):
@@ -180,18 +191,32 @@ def test_readers_do_not_get_the_step(reader_client):
     assert "/workshops/" not in html
 
 
-def test_a_client_for_each_role_sees_the_nav_link(users):
-    html = client_for(users[Role.CONSULTANT]).get("/").content.decode()
-    assert 'href="/workshops/"' in html
+@pytest.mark.parametrize(
+    "role, sees",
+    [
+        (Role.CONSULTANT, True),
+        (Role.ATLAS, True),
+        (Role.READER, False),
+        (Role.ADMINISTRATOR, False),
+    ],
+)
+def test_each_role_sees_the_nav_link_only_when_it_may_open_workshops(users, role, sees):
+    client = client_for(users[role])
+    html = client.get("/").content.decode()
+    assert ('href="/workshops/"' in html) is sees
+    assert (client.get("/workshops/").status_code == 200) is sees
 
 
 def test_presenter_poll_query_count_does_not_grow_with_statements(consultant_client, workshop):
     for statement in StatementFactory.create_batch(3, workshop=workshop):
         votes(statement, {4: 1})
+    cited_statements(workshop, 2)
     url = f"/workshops/{workshop.pk}/present/live/"
     few = queries_for(consultant_client, url, HX_Request="true")
-    for statement in StatementFactory.create_batch(10, workshop=workshop):
+    for statement in StatementFactory.create_batch(5, workshop=workshop):
         votes(statement, {2: 1})
+    for statement in cited_statements(workshop, 5):
+        votes(statement, {3: 1})
     assert queries_for(consultant_client, url, HX_Request="true") == few
 
 
@@ -220,3 +245,12 @@ def test_presenter_ignores_an_odd_statement_choice(consultant_client, statement,
     assert response.status_code == 302
     workshop.refresh_from_db()
     assert workshop.results_revealed
+
+
+def test_the_facilitator_sees_the_ballot_limit(consultant_client, workshop, settings):
+    settings.WORKSHOP_DEFAULT_BALLOT_LIMIT = 40
+    html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "40 stembiljetten" in html and "standaard" in html
+    Workshop.objects.filter(pk=workshop.pk).update(expected_participants=16)
+    html = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "32 stembiljetten" in html and "standaard" not in html
