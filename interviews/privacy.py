@@ -8,9 +8,9 @@ Audiences (:class:`atlasplan.evidence.Audience`):
 - research space: consultants, and for one interview its interviewers (Atlas-team
   interviewers until the consent is withdrawn: a withdrawal reaches everyone outside the
   consultants). They see a quote in full: organisation, consent, memo, link to the source.
-- Atlas team: a quote as its interview's consent allows (by name, anonymised, not at all).
-- readers, and ``Audience.OUTSIDE`` (no user: the PDF for the city, a management command):
-  every allowed quote anonymised.
+- Atlas team, and ``Audience.OUTSIDE`` (no user: the PDF for the city, a management
+  command): a quote as its interview's consent allows (by name, anonymised, not at all).
+- readers (city staff browsing the app): every allowed quote anonymised.
 
 Anonymised means: labelled by sector ("een organisatie uit de sector middenveld"), or
 "een organisatie" when the register holds fewer organisations of that sector than
@@ -121,9 +121,15 @@ def research_q(viewer, prefix: str = "interview") -> Q:
     return interviewer_q(_user(viewer), prefix) & not_withdrawn
 
 
+def names_organisations(audience: Audience | None) -> bool:
+    """Whether ``audience`` sees a quote by name where its consent allows it (the Atlas team
+    and the plan for the city do; readers browsing the app see every quote anonymised)."""
+    return audience in {Audience.ATLAS, Audience.OUTSIDE}
+
+
 def named_q(viewer, prefix: str = "interview") -> Q:
     """Rows ``viewer`` sees attributed to their organisation by name."""
-    if audience_of(viewer) != Audience.ATLAS:
+    if not names_organisations(audience_of(viewer)):
         return research_q(viewer, prefix)
     return consent_allows_q(prefix, [ConsentScope.NAMED]) | research_q(viewer, prefix)
 
@@ -172,7 +178,7 @@ def attribution_for(excerpt: Excerpt, viewer) -> Attribution:
     consent = _consent(interview)
     if audience is None or consent is None or not consent.allows_quotes:
         return Attribution.HIDDEN
-    if consent.scope == ConsentScope.NAMED and audience == Audience.ATLAS:
+    if consent.scope == ConsentScope.NAMED and names_organisations(audience):
         return Attribution.NAMED
     return Attribution.ANONYMOUS
 
@@ -337,7 +343,7 @@ def quote_queryset(viewer) -> QuerySet:
     # sorted by name, an anonymised quote between two named ones gives away the initials.
     # Named quotes (and an interviewer's own) first by organisation, then the rest by sector.
     by_sector = ["interview__organisation__sector", "interview__held_at", "start", "pk"]
-    if audience != Audience.ATLAS:
+    if not names_organisations(audience):
         return visible.order_by(*by_sector)  # readers see every quote anonymised
     named = named_q(viewer)
     return visible.order_by(
@@ -381,9 +387,10 @@ def nameable_organisations(viewer) -> QuerySet:
 
 
 def may_name_organisation(viewer, organisation: Organisation | None) -> bool:
-    if organisation is None or audience_of(viewer) not in {Audience.RESEARCH, Audience.ATLAS}:
+    audience = audience_of(viewer)
+    if organisation is None or not (audience == Audience.RESEARCH or names_organisations(audience)):
         return False
-    if audience_of(viewer) == Audience.RESEARCH:
+    if audience == Audience.RESEARCH:
         return True
     return nameable_organisations(viewer).filter(pk=organisation.pk).exists()
 

@@ -201,9 +201,12 @@ def test_a_caller_without_a_user_names_the_outside_audience(coded):
     from atlasplan.evidence import Audience
 
     quotes = privacy.quotes_for(Audience.OUTSIDE)
-    assert len(quotes) == 2
-    assert {q.source_label for q in quotes} == {"een organisatie uit de sector middenveld"}
-    assert all(q.source_url == "" and q.consent_label == "" for q in quotes)
+    # The plan for the city quotes as each consent allows: by name, anonymised, or not at all.
+    assert [q.source_label for q in quotes] == [
+        "Vzw Benoemd",
+        "een organisatie uit de sector middenveld",
+    ]
+    assert all(q.source_url == "" and q.consent_label == "" and q.memo == "" for q in quotes)
 
 
 def test_the_value_carries_no_path_back_to_the_organisation(coded, reader, consultant):
