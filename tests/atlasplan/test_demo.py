@@ -3,8 +3,8 @@
 Loading the demo takes seconds; these tests read it, or load it again to prove that changes
 nothing. The module's fixture loads it once inside a transaction that is rolled back when the
 module is done, and each test runs in its own savepoint (pytest-django's ``db``), so a test's
-writes never reach the next test and no other module ever sees the demo. The tests share one
-xdist group, so a parallel run loads the demo on one worker only.
+writes never reach the next test and no other module ever sees the demo. A parallel run
+(``--dist loadfile``, in pyproject.toml) keeps the module on one worker: one load.
 """
 
 from io import StringIO
@@ -32,8 +32,6 @@ from tests.atlasplan.test_urls_anonymous import all_patterns, concrete
 from tests.conftest import client_for
 from workshops.demo import TITLE
 from workshops.models import Ballot, Statement, Vote, Workshop
-
-pytestmark = pytest.mark.xdist_group("demo")
 
 PASSWORD = "demo-wachtwoord-1"
 ROLES = ["consultant", "atlas", "lezer", "beheerder"]

@@ -56,8 +56,8 @@ def test_select_code_and_see_the_highlight(page, live_server, consultant, login,
     mark = page.locator("#source-text mark", has_text="verhalen over de stad")
     expect(mark).to_have_count(1)
     expect(page.get_by_test_id("excerpt")).to_have_count(2)
-    colour = mark.evaluate("el => getComputedStyle(el).borderBottomColor")
-    assert colour == "rgb(231, 111, 81)"  # the theme's colour, from the generated CSS
+    # the theme's colour, from the generated CSS (waits until that stylesheet applies)
+    expect(mark).to_have_css("border-bottom-color", "rgb(231, 111, 81)")
 
 
 def test_interview_pages_have_no_wcag_violations(page, live_server, consultant, login, interview):
