@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from atlasplan.models import Theme
 from atlasplan.roles import Role
@@ -136,7 +137,7 @@ def test_history_shows_who_changed_what(consultant, consultant_client, theme):
         f"/themes/{theme.pk}/edit/", {"name": "Beeldvorming en imago", "colour": "#1f6f8b"}
     )
     html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
-    assert consultant.get_full_name() in html
+    assert escape(consultant.get_full_name()) in html
     assert "Beeldvorming en imago" in html
     assert "Gewijzigd" in html
 

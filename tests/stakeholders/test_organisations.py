@@ -1,4 +1,5 @@
 import pytest
+from django.utils.html import escape
 
 from stakeholders.models import Organisation
 from tests.helpers import queries_for
@@ -82,7 +83,7 @@ def test_editing_keeps_the_own_name_and_records_history(
     organisation.refresh_from_db()
     assert organisation.sector == "culture"
     html = consultant_client.get(f"/stakeholders/{organisation.pk}/history/").content.decode()
-    assert consultant.get_full_name() in html
+    assert escape(consultant.get_full_name()) in html
     assert "<del>Zelforganisatie</del> → <ins>Koepel van zelforganisaties</ins>" in html
 
 

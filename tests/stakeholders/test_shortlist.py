@@ -1,3 +1,5 @@
+from django.utils.html import escape
+
 from stakeholders.models import Shortlist, ShortlistEntry
 from tests.helpers import queries_for
 from tests.stakeholders.factories import ContactFactory, OrganisationFactory, ShortlistEntryFactory
@@ -81,7 +83,7 @@ def test_the_atlas_team_approves_and_who_and_when_are_recorded(atlas_member, atl
     assert entry.decision == "approved" and entry.decided_by == atlas_member
     assert entry.decided_at is not None
     html = atlas_client.get("/stakeholders/shortlist/").content.decode()
-    assert atlas_member.get_full_name() in html and "Goedgekeurd" in html
+    assert escape(atlas_member.get_full_name()) in html and "Goedgekeurd" in html
 
 
 def test_a_rejection_needs_a_reason(atlas_client, entry):

@@ -1,6 +1,7 @@
 """Statements: add one, paste many, edit, delete, outcomes and counts by hand."""
 
 import pytest
+from django.utils.html import escape
 
 from tests.factories import ThemeFactory
 from tests.workshops.factories import StatementFactory, votes
@@ -44,7 +45,7 @@ def test_add_and_edit_one_statement(consultant_client, consultant, workshop):
     )
     html = consultant_client.get(f"/workshops/statements/{statement.pk}/history/").content.decode()
     assert "wij Antwerpenaren" in html
-    assert consultant.get_full_name() in html
+    assert escape(consultant.get_full_name()) in html
 
 
 def test_delete_asks_first(consultant_client, statement):

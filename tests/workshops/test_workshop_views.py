@@ -1,6 +1,7 @@
 """Preparing and running a workshop: create, edit, delete, open, close, QR, presenter, card."""
 
 import pytest
+from django.utils.html import escape
 
 from atlasplan.roles import Role
 from tests.conftest import client_for
@@ -50,7 +51,7 @@ def test_edit_keeps_the_history(consultant_client, consultant, workshop):
     )
     html = consultant_client.get(f"/workshops/{workshop.pk}/history/").content.decode()
     assert "Nieuwe titel" in html
-    assert consultant.get_full_name() in html
+    assert escape(consultant.get_full_name()) in html
     detail = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
     assert f"/workshops/{workshop.pk}/history/" in detail
 
