@@ -14,7 +14,8 @@ from tests.factories import UserFactory
 
 
 def group(role: Role) -> Group:
-    return Group.objects.get(name=GROUP_NAMES[role])
+    # get_or_create: a browser test on the same worker may have flushed the migrated groups
+    return Group.objects.get_or_create(name=GROUP_NAMES[role])[0]
 
 
 def change_form_data(user, groups: list[Group]) -> dict:
