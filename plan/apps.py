@@ -8,8 +8,9 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import steps
-        from plan import rules  # noqa: F401  (registers this step's rules)
+        from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
 
+        cards = {5: dashboard.card}
         for number, title, summary, rule, url_name in [
             (
                 5,
@@ -34,6 +35,11 @@ class PlanConfig(AppConfig):
             ),
         ]:
             step = steps.Step(
-                number=number, title=title, summary=summary, rule=rule, url_name=url_name
+                number=number,
+                title=title,
+                summary=summary,
+                rule=rule,
+                url_name=url_name,
+                card=cards.get(number),
             )
             steps.register(step)

@@ -136,3 +136,13 @@ def test_list_query_count_is_constant(consultant_client, django_assert_num_queri
         django_assert_num_queries,
         marker='data-testid="version-row"',
     )
+
+
+def test_dashboard_card_shows_the_current_version_as_each_role_may_see_it(
+    consultant_client, reader_client, adopted
+):
+    VisionVersionFactory(number=adopted.number + 1)
+    assert f"Versie {adopted.number + 1}: concept." in consultant_client.get("/").content.decode()
+    html = reader_client.get("/").content.decode()
+    assert f"Versie {adopted.number}: vastgesteld." in html
+    assert f"Versie {adopted.number + 1}" not in html
