@@ -20,6 +20,7 @@ urlpatterns = [
     path("stakeholders/", include("stakeholders.urls")),
     path("interviews/", include("interviews.urls")),
     path("workshops/", include("workshops.urls")),
+    path("plan/", include("plan.urls")),
     path("v/", include("workshops.public_urls")),
     # The language switch works before login too (the login page offers it).
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -8,21 +8,38 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import steps
-        from plan import rules  # noqa: F401  (registers this step's rules)
+        from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
 
-        for number, title, summary, rule in [
-            (5, _("Visie"), _("Schrijf met het Atlas-team een visie met ambities."), "vision.view"),
+        cards = {5: dashboard.card}
+        for number, title, summary, rule, url_name in [
+            (
+                5,
+                _("Visie"),
+                _("Schrijf met het Atlas-team een visie met ambities."),
+                "vision.view",
+                "plan:vision_list",
+            ),
             (
                 6,
                 _("Aftoetsing"),
                 _("Leg de visie voor aan elke stakeholder: kan u ze onderschrijven?"),
                 "validation.view",
+                None,
             ),
             (
                 7,
                 _("Communicatieplan"),
                 _("Doelstellingen per doelgroep, stappen, termijnen en partners."),
                 "plan.view",
+                None,
             ),
         ]:
-            steps.register(steps.Step(number=number, title=title, summary=summary, rule=rule))
+            step = steps.Step(
+                number=number,
+                title=title,
+                summary=summary,
+                rule=rule,
+                url_name=url_name,
+                card=cards.get(number),
+            )
+            steps.register(step)

@@ -1,4 +1,10 @@
-from atlasplan.permissions import add_rule, has_any_role, is_consultant, is_staff_member
+from atlasplan.permissions import (
+    add_rule,
+    has_any_role,
+    is_atlas_team,
+    is_consultant,
+    is_staff_member,
+)
 
 # Readers receive the plan: they read the vision, the anonymised results and the plan.
 add_rule("vision.view", has_any_role)
@@ -8,3 +14,5 @@ add_rule("validation.change", is_consultant)
 add_rule("plan.view", has_any_role)
 add_rule("plan.change", is_staff_member)
 add_rule("plan.export_pdf", has_any_role)
+# Only the Atlas team (the client) adopts a vision version, as with the shortlist approval.
+add_rule("vision.adopt", is_atlas_team)

@@ -95,7 +95,13 @@ def test_templates_call_the_filter_filterset():
 
 
 def test_version_rows_keep_no_history_of_their_own():
-    versions = [m for m in apps.get_models() if m.__name__.endswith("Version")]
+    # A vision version is a document that is written in, not a snapshot row: it keeps history.
+    documents = {"VisionVersion"}
+    versions = [
+        m
+        for m in apps.get_models()
+        if m.__name__.endswith("Version") and m.__name__ not in documents
+    ]
     assert versions, "TranscriptVersion at least"
     assert [m.__name__ for m in versions if hasattr(m, "history")] == []
 

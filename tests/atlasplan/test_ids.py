@@ -22,6 +22,7 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
+from tests.plan.factories import AmbitionFactory
 from tests.policies.factories import PassageFactory
 from tests.stakeholders.factories import (
     ContactFactory,
@@ -82,6 +83,7 @@ def world(theme_for_ids):
     note = NoteAnswer.objects.create(interview=interview, question=question, text="Een notitie")
     passage = PassageFactory()
     statement = StatementFactory()
+    ambition = AmbitionFactory(excerpts=[excerpt], statements=[statement], passages=[passage])
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -96,6 +98,8 @@ def world(theme_for_ids):
         "passage": passage,
         "workshop": statement.workshop,
         "statement": statement,
+        "vision": ambition.version,
+        "ambition": ambition,
     }
 
 
@@ -114,7 +118,8 @@ PK_OWNERS = [
     ("document_", "document"), ("organisation_", "organisation"), ("contact_", "contact"),
     ("interaction_", "interaction"), ("shortlist_entry_", "entry"), ("interview_", "interview"),
     ("excerpt_", "excerpt"), ("guide_", "guide"), ("workshop_", "workshop"),
-    ("statement_", "statement"),
+    ("statement_", "statement"), ("ambition_create", "vision"), ("vision_", "vision"),
+    ("ambition_", "ambition"),
 ]  # fmt: skip
 
 

@@ -1,0 +1,228 @@
+"""Step 5: the vision, its versions and its ambitions with their evidence."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from atlasplan.history import render_history
+from atlasplan.lists import paginate, render_list
+from atlasplan.permissions import can, require
+from interviews import privacy
+from interviews.models import Excerpt
+from plan import services
+from plan.forms import AmbitionForm, VisionVersionForm
+from plan.models import Ambition, VisionState, VisionVersion
+from policies.models import Passage
+from workshops.models import Statement
+
+
+def visible_versions(user):
+    """Staff see every version; readers only the vastgestelde ones."""
+    versions = VisionVersion.objects.all()
+    if can(user, "vision.change"):
+        return versions
+    return versions.filter(state=VisionState.ADOPTED)
+
+
+def get_version_for_user(
+    request: HttpRequest, pk: int, action: str = "vision.view"
+) -> VisionVersion:
+    """The version if the user may see it (else 404) and do ``action`` to it (else 403)."""
+    require(request.user, "vision.view")
+    queryset = visible_versions(request.user).select_related("author", "adopted_by")
+    version = get_object_or_404(queryset, pk=pk)
+    require(request.user, action, version)
+    return version
+
+
+def get_ambition_for_user(request: HttpRequest, pk: int, action: str = "vision.view") -> Ambition:
+    require(request.user, "vision.view")
+    queryset = Ambition.objects.select_related("version")
+    ambition = get_object_or_404(queryset, pk=pk)
+    if not visible_versions(request.user).filter(pk=ambition.version_id).exists():
+        raise Http404
+    require(request.user, action, ambition.version)
+    return ambition
+
+
+def _refuse_locked(request: HttpRequest, version: VisionVersion) -> HttpResponse | None:
+    """A clear message and the offer of a new version when ``version`` is no longer concept."""
+    if version.is_editable():
+        return None
+    messages.warning(
+        request,
+        _(
+            "Versie %(number)s is %(state)s en kan niet meer bewerkt worden. "
+            "Maak een nieuwe versie om verder te schrijven."
+        )
+        % {"number": version.number, "state": version.get_state_display()},
+    )
+    return redirect(version)
+
+
+# --- Versions ------------------------------------------------------------------------------
+
+
+@require_GET
+def vision_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, "vision.view")
+    versions = (
+        visible_versions(request.user)
+        .select_related("author", "adopted_by")
+        .annotate(ambition_count=Count("ambitions"))
+        .order_by("-number")
+    )
+    context = {"page_obj": paginate(request, versions)}
+    return render_list(request, "plan/vision/version_list.html", context)
+
+
+def _ambitions(version: VisionVersion):
+    excerpts = privacy.excerpt_queryset(Excerpt.objects.order_by("pk"))
+    return version.ambitions.prefetch_related(
+        "themes",
+        Prefetch("excerpts", queryset=excerpts),
+        Prefetch("statements", queryset=Statement.objects.select_related("workshop")),
+        Prefetch("passages", queryset=Passage.objects.select_related("document")),
+    )
+
+
+@require_GET
+def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_version_for_user(request, pk)
+    ambitions = list(_ambitions(version))
+    # Each cited excerpt is shown only as this viewer may see it (consent, withdrawal).
+    cited = {e.pk: e for a in ambitions for e in a.excerpts.all()}
+    quotes = privacy.quotes_by_pk(cited.values(), request.user)
+    for ambition in ambitions:
+        ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
+    context = {
+        "version": version,
+        "ambitions": ambitions,
+        "states": VisionState,
+        "can_change": can(request.user, "vision.change"),
+        "can_adopt": can(request.user, "vision.adopt"),
+    }
+    return render(request, "plan/vision/version_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def vision_create(request: HttpRequest) -> HttpResponse:
+    require(request.user, "vision.change")
+    form = VisionVersionForm(request.POST or None)
+    if form.is_valid():
+        version = form.save(commit=False)
+        last = VisionVersion.objects.order_by("-number").first()
+        version.number = last.number + 1 if last else 1
+        version.author = request.user
+        version.save()
+        messages.success(
+            request, _("Versie %(number)s is aangemaakt.") % {"number": version.number}
+        )
+        return redirect(version)
+    return render(request, "plan/vision/version_form.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def vision_update(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_version_for_user(request, pk, "vision.change")
+    if refused := _refuse_locked(request, version):
+        return refused
+    form = VisionVersionForm(request.POST or None, instance=version)
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request, _("Versie %(number)s is opgeslagen.") % {"number": version.number}
+        )
+        return redirect(version)
+    return render(request, "plan/vision/version_form.html", {"form": form, "version": version})
+
+
+@require_POST
+def vision_new_version(request: HttpRequest, pk: int) -> HttpResponse:
+    previous = get_version_for_user(request, pk, "vision.change")
+    version = services.new_version(previous, request.user)
+    messages.success(
+        request,
+        _("Versie %(number)s is aangemaakt als kopie van versie %(previous)s.")
+        % {"number": version.number, "previous": previous.number},
+    )
+    return redirect(version)
+
+
+@require_POST
+def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_version_for_user(request, pk, "vision.change")
+    state = request.POST.get("state")
+    if state not in VisionState.values:
+        messages.error(request, _("Deze status bestaat niet."))
+        return redirect(version)
+    if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
+        raise PermissionDenied
+    services.set_state(version, state, request.user)
+    messages.success(
+        request,
+        _("Versie %(number)s is nu %(state)s.")
+        % {"number": version.number, "state": version.get_state_display()},
+    )
+    return redirect(version)
+
+
+@require_GET
+def vision_history(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_version_for_user(request, pk)
+    crumbs = [(reverse("plan:vision_list"), _("Visie"))]
+    return render_history(request, version, parents=crumbs)
+
+
+# --- Ambitions -----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def ambition_create(request: HttpRequest, pk: int) -> HttpResponse:
+    version = get_version_for_user(request, pk, "vision.change")
+    if refused := _refuse_locked(request, version):
+        return refused
+    position = version.ambitions.count() + 1
+    form = AmbitionForm(request.POST or None, user=request.user, initial={"position": position})
+    if form.is_valid():
+        form.instance.version = version
+        ambition = form.save()
+        messages.success(request, _("Ambitie “%(title)s” is toegevoegd.") % {"title": ambition})
+        return redirect(version)
+    context = {"form": form, "version": version}
+    return render(request, "plan/vision/ambition_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ambition_update(request: HttpRequest, pk: int) -> HttpResponse:
+    ambition = get_ambition_for_user(request, pk, "vision.change")
+    version = ambition.version
+    if refused := _refuse_locked(request, version):
+        return refused
+    form = AmbitionForm(request.POST or None, instance=ambition, user=request.user)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("Ambitie “%(title)s” is opgeslagen.") % {"title": ambition})
+        return redirect(version)
+    context = {"form": form, "version": version, "ambition": ambition}
+    return render(request, "plan/vision/ambition_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def ambition_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    ambition = get_ambition_for_user(request, pk, "vision.change")
+    version = ambition.version
+    if refused := _refuse_locked(request, version):
+        return refused
+    if request.method == "POST":
+        title = str(ambition)
+        ambition.delete()
+        messages.success(request, _("Ambitie “%(title)s” is verwijderd.") % {"title": title})
+        return redirect(version)
+    context = {"ambition": ambition, "version": version}
+    return render(request, "plan/vision/ambition_confirm_delete.html", context)
