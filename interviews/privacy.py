@@ -28,7 +28,10 @@ API for later steps (``viewer`` is a user, or an :class:`Audience` where there i
   :func:`in_research_space`, :func:`attribution_for`;
 - :func:`raw_interviews` / :func:`may_read_raw`: raw transcripts and notes;
 - :func:`nameable_organisations` / :func:`may_name_organisation`: whose position summaries
-  a viewer may read by name.
+  a viewer may read by name;
+- statements under their own consent (step 6's validation answers):
+  :func:`consented_attribution` and :func:`consented_quote` apply the same rules to a scope,
+  a refusal and a withdrawal passed in, and :func:`anonymise_text` masks the names given.
 """
 
 import re
@@ -174,11 +177,25 @@ def attribution_for(excerpt: Excerpt, viewer) -> Attribution:
     interview = excerpt.interview
     if in_research_space(viewer, interview):
         return Attribution.FULL
-    audience = audience_of(viewer)
     consent = _consent(interview)
-    if audience is None or consent is None or not consent.allows_quotes:
+    if consent is None:
         return Attribution.HIDDEN
-    if consent.scope == ConsentScope.NAMED and names_organisations(audience):
+    return consented_attribution(
+        viewer, scope=consent.scope, given=consent.given, withdrawn=consent.withdrawn_on is not None
+    )
+
+
+def consented_attribution(viewer, *, scope: str, given: bool = True, withdrawn: bool = False):
+    """How a statement under its own consent may be attributed outside the research space
+    (an interview's quotes, and a validation answer's remarks): by name only where the
+    consent says so and the audience names organisations, anonymised where it allows
+    quotes, hidden when refused, not quotable or withdrawn. Consultants see it in full."""
+    audience = audience_of(viewer)
+    if audience == Audience.RESEARCH:
+        return Attribution.FULL
+    if audience is None or not given or withdrawn or scope not in QUOTABLE:
+        return Attribution.HIDDEN
+    if scope == ConsentScope.NAMED and names_organisations(audience):
         return Attribution.NAMED
     return Attribution.ANONYMOUS
 
@@ -207,13 +224,10 @@ def _word(text: str, flags=0) -> re.Pattern:
     return re.compile(rf"(?<!\w){re.escape(text)}(?!\w)", flags)
 
 
-def _masks(interview: Interview) -> list[tuple[re.Pattern, str]]:
-    """The names the interview records, longest first, each with its mask."""
-    organisation = interview.organisation
-    people = {c.name for c in interview.interviewees.all()}
-    people |= {c.name for c in organisation.contacts.all()}
+def _masks(organisation: Organisation, people: Iterable[str]) -> list[tuple[re.Pattern, str]]:
+    """The organisation's name and every person's name, longest first, each with its mask."""
     masks = [(organisation.name, _("[organisatie]"), re.IGNORECASE)]
-    for name in people:
+    for name in set(people):
         masks.append((name, _("[naam]"), re.IGNORECASE))
         parts = [p for p in name.split() if len(p) >= 3 and p.lower() not in _PARTICLE_SET]
         masks += [(part, _("[naam]"), 0) for part in parts]  # "Hatice" alone, as written
@@ -221,12 +235,20 @@ def _masks(interview: Interview) -> list[tuple[re.Pattern, str]]:
     return [(_word(text, flags), label) for text, label, flags in masks if text.strip()]
 
 
-def anonymise(text: str, interview: Interview) -> str:
-    """``text`` without speaker labels and without any name the interview records."""
+def anonymise_text(text: str, organisation: Organisation, people: Iterable[str]) -> str:
+    """``text`` without speaker labels, the organisation's name or any of ``people``."""
     text = _SPEAKER.sub("", text)
-    for pattern, label in _masks(interview):
+    for pattern, label in _masks(organisation, people):
         text = pattern.sub(label, text)
     return text.strip()
+
+
+def anonymise(text: str, interview: Interview) -> str:
+    """``text`` without speaker labels and without any name the interview records."""
+    organisation = interview.organisation
+    people = {c.name for c in interview.interviewees.all()}
+    people |= {c.name for c in organisation.contacts.all()}
+    return anonymise_text(text, organisation, people)
 
 
 def sector_label(organisation: Organisation, sector_sizes: dict[str, int]) -> str:
@@ -294,6 +316,40 @@ def visible_quotes(excerpts: Iterable[Excerpt], viewer) -> list[Quote]:
         if attribution != Attribution.HIDDEN:
             quotes.append(_value(excerpt, attribution, sizes))
     return quotes
+
+
+def consented_quote(
+    text: str,
+    viewer,
+    *,
+    organisation: Organisation,
+    people: Iterable[str] = (),
+    scope: str,
+    given: bool = True,
+    withdrawn: bool = False,
+    sizes: Callable[[], dict] | None = None,
+    **shown,
+) -> Quote | None:
+    """A statement under its own consent (a validation answer's surprises, remarks or comment
+    on an ambition) as ``viewer`` may see it, or None. ``people`` are the names masked when
+    anonymised (the organisation's contacts, who answered). ``shown`` passes the value's
+    other fields (themes, stance, stance_label; consent_label, memo and source_url are kept
+    only in the research space)."""
+    if not text.strip():
+        return None
+    attribution = consented_attribution(viewer, scope=scope, given=given, withdrawn=withdrawn)
+    if attribution == Attribution.HIDDEN:
+        return None
+    sizes = sizes or cache(sector_sizes)
+    if attribution == Attribution.ANONYMOUS:
+        text = anonymise_text(text, organisation, people)
+        label, group = sector_label(organisation, sizes()), _sector_group(organisation, sizes())
+    else:
+        label, group = str(organisation), f"org-{organisation.pk}"
+    if attribution != Attribution.FULL:
+        for research_only in ("consent_label", "memo", "source_url"):
+            shown.pop(research_only, None)
+    return Quote(text=text, attribution=attribution, source_label=label, group=group, **shown)
 
 
 def quotes_by_pk(excerpts: Iterable[Excerpt], viewer) -> dict[int, Quote]:

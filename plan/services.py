@@ -27,6 +27,7 @@ def new_version(previous: VisionVersion, author) -> VisionVersion:
             name: list(getattr(ambition, name).all())
             for name in ("themes", "excerpts", "statements", "passages")
         }
+        ambition.origin_id = ambition.pk
         ambition.pk = None
         ambition._state.adding = True
         ambition.version = version

@@ -71,6 +71,15 @@ class Ambition(models.Model):
         on_delete=models.CASCADE,
         related_name="ambitions",
     )
+    origin = models.ForeignKey(
+        "self",
+        verbose_name=_("overgenomen van"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text=_("De ambitie van de vorige versie waarvan deze een kopie is."),
+    )
     position = models.PositiveIntegerField(_("volgorde"), default=0)
     title = models.CharField(_("titel"), max_length=200)
     text = models.TextField(_("tekst"), blank=True, help_text=_("Markdown."))

@@ -1,6 +1,17 @@
 import factory
 
-from plan.models import Ambition, VisionState, VisionVersion
+from interviews.models import ConsentScope
+from plan.models import (
+    Ambition,
+    AmbitionFeedback,
+    Endorsement,
+    Invitee,
+    ValidationResponse,
+    ValidationRound,
+    VisionState,
+    VisionVersion,
+)
+from tests.stakeholders.factories import OrganisationFactory
 
 
 class VisionVersionFactory(factory.django.DjangoModelFactory):
@@ -43,3 +54,38 @@ class AmbitionFactory(factory.django.DjangoModelFactory):
     def passages(self, create, extracted, **kwargs):
         if create and extracted:
             self.passages.set(extracted)
+
+
+class ValidationRoundFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ValidationRound
+
+    version = factory.SubFactory(VisionVersionFactory, state=VisionState.VALIDATING)
+    title = factory.Sequence(lambda n: f"Aftoetsingsronde {n}")
+
+
+class InviteeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitee
+
+    round = factory.SubFactory(ValidationRoundFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+
+
+class ValidationResponseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ValidationResponse
+
+    invitee = factory.SubFactory(InviteeFactory)
+    position = Endorsement.ENDORSE
+    consent_scope = ConsentScope.ANONYMOUS
+    surprises = "Dat de visie zo ver gaat."
+
+
+class AmbitionFeedbackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AmbitionFeedback
+
+    response = factory.SubFactory(ValidationResponseFactory)
+    ambition = factory.SubFactory(AmbitionFactory)
+    position = Endorsement.ENDORSE
