@@ -45,26 +45,31 @@ def organisation_import(request: HttpRequest) -> HttpResponse:
     return render(request, "stakeholders/organisation_import.html", {"form": form})
 
 
-@require_GET
-def organisation_import_preview(request: HttpRequest) -> HttpResponse:
+def _pending_import(request: HttpRequest):
+    """The import waiting for confirmation, or a redirect to the upload with a message."""
     require(request.user, VIEW)
     require(request.user, "stakeholders.import")
     pending, dataset = imports.pending(request.session)
     if pending is None:
         messages.info(request, _("Er wacht geen import op bevestiging. Kies een bestand."))
-        return redirect("stakeholders:organisation_import")
+        return None, None, redirect("stakeholders:organisation_import")
+    return pending, dataset, None
+
+
+@require_GET
+def organisation_import_preview(request: HttpRequest) -> HttpResponse:
+    pending, dataset, back = _pending_import(request)
+    if back:
+        return back
     context = {"pending": pending, "preview": imports.preview(dataset, pending["kind"])}
     return render(request, "stakeholders/organisation_import_preview.html", context)
 
 
 @require_POST
 def organisation_import_confirm(request: HttpRequest) -> HttpResponse:
-    require(request.user, VIEW)
-    require(request.user, "stakeholders.import")
-    pending, dataset = imports.pending(request.session)
-    if pending is None:
-        messages.info(request, _("Er wacht geen import op bevestiging. Kies een bestand."))
-        return redirect("stakeholders:organisation_import")
+    pending, dataset, back = _pending_import(request)
+    if back:
+        return back
     outcome = imports.run_import(dataset, pending["kind"])
     if outcome.error_count:
         messages.error(request, _("Er is niets opgeslagen: sommige rijen bevatten fouten."))
