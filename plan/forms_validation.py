@@ -191,6 +191,8 @@ class ResponseForm(forms.ModelForm):
     def __init__(self, *args, invitee: Invitee, ambitions, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.invitee = invitee
+        if self.instance.pk is None:
+            self.instance.invitee = invitee
         self.ambitions = list(ambitions)
         if "respondent" in self.fields:
             self.fields["respondent"].queryset = invitee.organisation.contacts.all()

@@ -54,12 +54,13 @@ def _refused(request: HttpRequest, reason: str, status: int) -> HttpResponse:
 
 def _usable_link(request: HttpRequest, token: str) -> AnswerLink | HttpResponse:
     """The link behind ``token``, or the refusal page (404 unknown, 410 expired or revoked,
-    429 after too many unknown tokens from this client)."""
-    if ratelimit.client_exceeded(request, "answer-miss", MISSES_PER_CLIENT):
-        return _refused(request, "misses", 429)
+    429 for an unknown token after too many from this client)."""
     link = _find(token)
     if link is None:
-        ratelimit.allow_client(request, "answer-miss", MISSES_PER_CLIENT)
+        # A real token always opens (one guesser behind an office's shared address locks
+        # nobody out); unknown ones are counted, and past the limit answered "too many".
+        if not ratelimit.allow_client(request, "answer-miss", MISSES_PER_CLIENT):
+            return _refused(request, "misses", 429)
         return _refused(request, "unknown", 404)
     if not link.is_usable():
         return _refused(request, "gone", 410)

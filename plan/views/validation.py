@@ -79,10 +79,16 @@ def _refuse_closed(request: HttpRequest, round_: ValidationRound) -> HttpRespons
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
     require(request.user, RULE)
-    rounds = ValidationRound.objects.select_related("version").annotate(
-        invited=Count("invitees", distinct=True),
-        answered=Count("invitees", filter=Q(invitees__state=InviteeState.ANSWERED), distinct=True),
-    ).order_by("-opens_on", "-pk")
+    rounds = (
+        ValidationRound.objects.select_related("version")
+        .annotate(
+            invited=Count("invitees", distinct=True),
+            answered=Count(
+                "invitees", filter=Q(invitees__state=InviteeState.ANSWERED), distinct=True
+            ),
+        )
+        .order_by("-opens_on", "-pk")
+    )
     filterset = RoundFilter(request.GET, queryset=rounds)
     context = {
         "filterset": filterset,

@@ -7,8 +7,6 @@ from django.contrib.messages import get_messages
 from django.utils.html import escape
 
 from plan.models import (
-    AmbitionFeedback,
-    Endorsement,
     Invitee,
     InviteeState,
     ValidationResponse,
@@ -92,7 +90,9 @@ def test_readers_and_the_administrator_open_no_round_page(request, who, round_, 
     client = client_for(request.getfixturevalue(who))
     for name, url in pages(round_, invitee, answered).items():
         assert client.get(url).status_code == 403, name
-    assert client.post(f"/plan/validation/{round_.pk}/state/", {"action": "close"}).status_code == 403
+    assert (
+        client.post(f"/plan/validation/{round_.pk}/state/", {"action": "close"}).status_code == 403
+    )
     round_.refresh_from_db()
     assert round_.is_open
 
@@ -210,7 +210,8 @@ def test_no_round_on_an_adopted_version(consultant_client):
     assert any("vastgesteld" in m for m in messages_of(response))
 
     response = consultant_client.post(
-        "/plan/validation/new/", {"version": adopted.pk, "title": "Te laat", "opens_on": "2026-03-01"}
+        "/plan/validation/new/",
+        {"version": adopted.pk, "title": "Te laat", "opens_on": "2026-03-01"},
     )
     assert response.status_code == 200
     assert not ValidationRound.objects.exists()
@@ -238,7 +239,9 @@ def test_closing_date_before_the_start_is_refused(consultant_client):
 # --- The round page and its invitees -------------------------------------------------------
 
 
-def test_round_page_lists_invitees_with_counts_and_results_place(consultant_client, round_, invitee, answered):
+def test_round_page_lists_invitees_with_counts_and_results_place(
+    consultant_client, round_, invitee, answered
+):
     answered.online = True
     answered.save()
     answered.invitee.state = InviteeState.ANSWERED
@@ -296,7 +299,12 @@ def test_invitee_edit_refuses_a_contact_of_another_organisation(consultant_clien
     own = invitee.organisation.contacts.get()
     stranger = ContactFactory(name="Iemand Anders")
     url = f"/plan/validation/invitees/{invitee.pk}/edit/"
-    data = {"way": "mail", "state": "reminded", "invited_on": "2026-03-01", "reminded_on": "2026-03-08"}
+    data = {
+        "way": "mail",
+        "state": "reminded",
+        "invited_on": "2026-03-01",
+        "reminded_on": "2026-03-08",
+    }
 
     response = consultant_client.post(url, {**data, "contacts": [own.pk, stranger.pk]})
     assert response.status_code == 200
