@@ -82,6 +82,11 @@ def _context(link: AnswerLink, form, response) -> dict:
     }
 
 
+def _accepts_answers(round_) -> bool:
+    """Online answers come in while the round is open and its last day has not passed."""
+    return round_.is_open and (round_.closes_on is None or round_.closes_on >= timezone.localdate())
+
+
 @login_not_required
 @never_cache
 @require_http_methods(["GET", "POST"])
@@ -92,7 +97,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     link, invitee = found, found.invitee
     response = ValidationResponse.objects.filter(invitee=invitee).first()
     ambitions = invitee.round.version.ambitions.order_by("position", "pk")
-    if not invitee.round.is_open:
+    if not _accepts_answers(invitee.round):
         form = OnlineResponseForm(instance=response, invitee=invitee, ambitions=ambitions)
         context = {**_context(link, form, response), "closed": True}
         status = 200 if request.method == "GET" else 409

@@ -241,6 +241,8 @@ def invitee_update(request: HttpRequest, pk: int) -> HttpResponse:
 def invitee_delete(request: HttpRequest, pk: int) -> HttpResponse:
     invitee = get_invitee_for_user(request, pk)
     round_ = invitee.round
+    if refused := _refuse_closed(request, round_):
+        return refused
     if _response(invitee):
         messages.error(
             request,

@@ -278,3 +278,13 @@ def test_answer_page_costs_the_same_queries_with_more_ambitions(
         django_assert_num_queries,
         marker='data-testid="ambition-answer"',
     )
+
+
+def test_no_online_answer_after_the_rounds_last_day(client, token, round_):
+    round_.opens_on = timezone.localdate() - datetime.timedelta(days=10)
+    round_.closes_on = timezone.localdate() - datetime.timedelta(days=1)
+    round_.save()
+    page = client.get(page_url(token))
+    assert page.status_code == 200 and 'data-testid="answer-closed"' in page.content.decode()
+    assert client.post(page_url(token), form_data(round_)).status_code == 409
+    assert not ValidationResponse.objects.exists()
