@@ -96,6 +96,7 @@ class InviteeAddForm(forms.Form):
         ).order_by("name")
         self.fields["organisation"].label_from_instance = _organisation_label
         self.fields["organisation"].widget.attrs["class"] = "form-select"
+        self.fields["organisation"].empty_label = _("— kies een organisatie —")
         self.fields["organisation"].error_messages["invalid_choice"] = _(
             "Kies een organisatie uit het register die nog niet uitgenodigd is."
         )

@@ -402,7 +402,8 @@ def answer_links(request: HttpRequest, pk: int) -> HttpResponse:
             "(AtlasPlan bewaart enkel een onherkenbare vingerafdruk)."
         ),
     )
-    return _links_page(request, invitee, AnswerLinkForm(), new_url=url)
+    form = AnswerLinkForm(initial={"expires_on": default_expiry(invitee.round)})
+    return _links_page(request, invitee, form, new_url=url)
 
 
 @require_POST
