@@ -19,7 +19,8 @@ from plan.models import (
     VisionVersion,
 )
 from plan.models.validation import hash_token
-from stakeholders.models import Contact, Decision, Organisation, ShortlistEntry
+from stakeholders.models import Contact, Decision, Organisation, Progress, ShortlistEntry
+from stakeholders.services import record_progress
 
 
 @transaction.atomic
@@ -161,6 +162,8 @@ def save_response(
     invitee = response.invitee
     invitee.state, invitee.answered_on = InviteeState.ANSWERED, response.answered_on
     invitee.save(update_fields=["state", "answered_on"])
+    # The shortlist shows how far each stakeholder came: this one has validated the vision.
+    record_progress(invitee.organisation, Progress.VALIDATED)
     return response
 
 

@@ -188,3 +188,15 @@ def test_response_history_is_for_staff_only(consultant_client, reader_client, in
     page = consultant_client.get(history).content.decode()
     assert page.count('data-testid="history-row"') == 2
     assert reader_client.get(history).status_code == 403
+
+
+def test_an_answer_moves_the_shortlist_entry_to_validated(consultant_client, invitee, ambitions):
+    from stakeholders.models import Decision, Progress
+    from tests.stakeholders.factories import ShortlistEntryFactory
+
+    entry = ShortlistEntryFactory(
+        organisation=invitee.organisation, decision=Decision.APPROVED, decided_at=timezone.now()
+    )
+    consultant_client.post(url(invitee, new=True), answer(invitee, ambitions))
+    entry.refresh_from_db()
+    assert entry.progress == Progress.VALIDATED

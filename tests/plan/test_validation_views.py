@@ -349,3 +349,13 @@ def test_round_history_shows_who_closed_it(consultant_client, round_):
     consultant_client.post(f"/plan/validation/{round_.pk}/state/", {"action": "close"})
     page = consultant_client.get(f"/plan/validation/{round_.pk}/history/").content.decode()
     assert page.count('data-testid="history-row"') == 2
+
+
+def test_filtering_with_htmx_returns_only_the_rows(consultant_client):
+    ValidationRoundFactory(title="Ronde voorjaar")
+    response = consultant_client.get(
+        "/plan/validation/", {"q": "voorjaar"}, headers={"HX-Request": "true"}
+    )
+    page = response.content.decode()
+    assert page.lstrip().startswith('<div id="rows">') and "Ronde voorjaar" in page
+    assert "<html" not in page
