@@ -98,10 +98,7 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     response = ValidationResponse.objects.filter(invitee=invitee).first()
     ambitions = invitee.round.version.ambitions.order_by("position", "pk")
     if not _accepts_answers(invitee.round):
-        form = OnlineResponseForm(instance=response, invitee=invitee, ambitions=ambitions)
-        context = {**_context(link, form, response), "closed": True}
-        status = 200 if request.method == "GET" else 409
-        return render(request, "plan/validation/answer_form.html", context, status=status)
+        return _closed_page(request, link, response, ambitions)
     if request.method == "POST" and not ratelimit.allow(
         f"answer:{link.token_hash}", SAVES_PER_LINK
     ):
@@ -110,14 +107,26 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         request.POST or None, instance=response, invitee=invitee, ambitions=ambitions
     )
     if form.is_valid():
-        # Themes of the surprises are the consultants' coding: left as they are.
-        services.save_response(form.save(commit=False), form.feedback(), themes=None)
-        link.last_used_at = timezone.now()
-        link.save(update_fields=["last_used_at"])
+        _save(form, link)
         return redirect("plan:answer_thanks", token=token)
     status = 400 if request.method == "POST" else 200
     context = _context(link, form, response)
     return render(request, "plan/validation/answer_form.html", context, status=status)
+
+
+def _closed_page(request: HttpRequest, link: AnswerLink, response, ambitions) -> HttpResponse:
+    """The answer as it stands, read-only; a late POST is refused and changes nothing."""
+    form = OnlineResponseForm(instance=response, invitee=link.invitee, ambitions=ambitions)
+    context = {**_context(link, form, response), "closed": True}
+    status = 200 if request.method == "GET" else 409
+    return render(request, "plan/validation/answer_form.html", context, status=status)
+
+
+def _save(form: OnlineResponseForm, link: AnswerLink) -> None:
+    # Themes of the surprises are the consultants' coding: left as they are.
+    services.save_response(form.save(commit=False), form.feedback(), themes=None)
+    link.last_used_at = timezone.now()
+    link.save(update_fields=["last_used_at"])
 
 
 @login_not_required
