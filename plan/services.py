@@ -8,8 +8,19 @@ from django.db.models import Max
 from django.utils import timezone
 
 from atlasplan.permissions import can
-from plan.models import AnswerLink, VisionState, VisionVersion
+from plan.models import (
+    AmbitionFeedback,
+    AnswerLink,
+    Invitee,
+    InviteeState,
+    ValidationResponse,
+    ValidationRound,
+    VisionState,
+    VisionVersion,
+)
 from plan.models.validation import hash_token
+from stakeholders.models import Contact, Decision, Organisation, Progress, ShortlistEntry
+from stakeholders.services import record_progress
 
 
 @transaction.atomic
@@ -80,3 +91,84 @@ def link_for_token(token: str) -> AnswerLink | None:
     if link is None or not link.is_usable():
         return None
     return link
+
+
+# --- Step 6: rounds, invitees and responses ------------------------------------------------
+
+
+def shortlist_invitees() -> list[tuple[Organisation, list[Contact]]]:
+    """Every organisation on the approved shortlist, with its proposed contact (or, without
+    one, all its contacts): the round's default invitees."""
+    entries = (
+        ShortlistEntry.objects.filter(decision=Decision.APPROVED)
+        .select_related("organisation", "contact")
+        .prefetch_related("organisation__contacts")
+    )
+    return [
+        (e.organisation, [e.contact] if e.contact_id else list(e.organisation.contacts.all()))
+        for e in entries
+    ]
+
+
+@transaction.atomic
+def create_round(round_: ValidationRound, user) -> ValidationRound:
+    """Save a new round, invite the shortlist, and put a concept version "in aftoetsing"
+    (the stakeholders answer on a text that no longer changes under them)."""
+    round_.created_by = user
+    round_.save()
+    for organisation, contacts in shortlist_invitees():
+        invite(round_, organisation, contacts)
+    if round_.version.state == VisionState.CONCEPT:
+        set_state(round_.version, VisionState.VALIDATING, user)
+    return round_
+
+
+def invite(round_: ValidationRound, organisation: Organisation, contacts=None) -> Invitee:
+    invitee = Invitee.objects.create(round=round_, organisation=organisation)
+    if contacts is None:
+        contacts = organisation.contacts.all()
+    invitee.contacts.set(contacts)
+    return invitee
+
+
+def set_round_open(round_: ValidationRound, is_open: bool, user) -> ValidationRound:
+    round_.closed_at, round_.closed_by = (None, None) if is_open else (timezone.now(), user)
+    round_.save(update_fields=["closed_at", "closed_by", "updated_at"])
+    return round_
+
+
+@transaction.atomic
+def save_response(
+    response: ValidationResponse, feedback: dict[int, tuple[str, str]], themes, user=None
+) -> ValidationResponse:
+    """Save ``response`` with its answer per ambition ({ambition pk: (position, comment)};
+    an empty position removes that ambition's answer) and mark the invitee answered."""
+    if response.pk is None and user is not None and user.is_authenticated:
+        response.created_by = user
+    response.save()
+    if themes is not None:
+        response.surprise_themes.set(themes)
+    existing = {f.ambition_id: f for f in response.feedback.all()}
+    for ambition_pk, (position, comment) in feedback.items():
+        row = existing.get(ambition_pk)
+        if not position:
+            if row is not None:
+                row.delete()
+            continue
+        row = row or AmbitionFeedback(response=response, ambition_id=ambition_pk)
+        if row.pk is None or (row.position, row.comment) != (position, comment):
+            row.position, row.comment = position, comment
+            row.save()
+    invitee = response.invitee
+    invitee.state, invitee.answered_on = InviteeState.ANSWERED, response.answered_on
+    invitee.save(update_fields=["state", "answered_on"])
+    # The shortlist shows how far each stakeholder came: this one has validated the vision.
+    record_progress(invitee.organisation, Progress.VALIDATED)
+    return response
+
+
+def withdraw_consent(response: ValidationResponse) -> ValidationResponse:
+    """The respondent withdraws how they may be quoted: from now on no output quotes them."""
+    response.withdrawn_on = max(timezone.localdate(), response.consent_on)
+    response.save(update_fields=["withdrawn_on", "updated_at"])
+    return response

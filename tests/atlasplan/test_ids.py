@@ -5,6 +5,7 @@ its path with real objects, and sends each odd value in every query parameter th
 and every field the page's forms carry, by GET and by POST.
 """
 
+import datetime
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from atlasplan.ids import MAX_ID_DIGITS, parse_pk
 from interviews.models import ConsentScope, NoteAnswer
+from plan.services import issue_answer_link
 from tests.factories import ThemeFactory
 from tests.interviews.factories import (
     ConsentFactory,
@@ -22,7 +24,7 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
-from tests.plan.factories import AmbitionFactory
+from tests.plan.factories import AmbitionFactory, InviteeFactory, ValidationResponseFactory
 from tests.policies.factories import PassageFactory
 from tests.stakeholders.factories import (
     ContactFactory,
@@ -84,6 +86,9 @@ def world(theme_for_ids):
     passage = PassageFactory()
     statement = StatementFactory()
     ambition = AmbitionFactory(excerpts=[excerpt], statements=[statement], passages=[passage])
+    invitee = InviteeFactory(organisation=organisation)
+    answered = ValidationResponseFactory(invitee=InviteeFactory(round=invitee.round))
+    link, token = issue_answer_link(invitee, datetime.date(2099, 1, 1), None)
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -100,6 +105,11 @@ def world(theme_for_ids):
         "statement": statement,
         "vision": ambition.version,
         "ambition": ambition,
+        "round": invitee.round,
+        "invitee": invitee,
+        "response": answered,
+        "link": link,
+        "token": token,
     }
 
 
@@ -119,7 +129,9 @@ PK_OWNERS = [
     ("interaction_", "interaction"), ("shortlist_entry_", "entry"), ("interview_", "interview"),
     ("excerpt_", "excerpt"), ("guide_", "guide"), ("workshop_", "workshop"),
     ("statement_", "statement"), ("ambition_create", "vision"), ("vision_", "vision"),
-    ("ambition_", "ambition"),
+    ("ambition_", "ambition"), ("validation_", "round"), ("invitee_add", "round"),
+    ("invitee_", "invitee"), ("response_withdraw", "response"), ("response_history", "response"),
+    ("response_", "invitee"), ("answer_link_revoke", "link"), ("answer_links", "invitee"),
 ]  # fmt: skip
 
 
@@ -135,6 +147,7 @@ def path_kwargs(name: str, route: str, world: dict) -> dict:
         "what": "votes",
         "kind": "organisations",
         "file_format": "csv",
+        "token": world["token"],
     }
     if "<int:pk>" in route:
         owner = next(obj for prefix, obj in PK_OWNERS if short.startswith(prefix))

@@ -30,6 +30,9 @@ PUBLIC = {
     "vote:ballot_role": {405},
     "vote:ballot_state": {200},  # "not open" for an unknown code
     "vote:vote_create": {405},
+    # An invitee answers a validation round through a personal link ("x" is no token).
+    "plan:answer": {404},
+    "plan:answer_thanks": {404},
 }
 
 
