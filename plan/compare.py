@@ -14,7 +14,7 @@ from django.db.models import Prefetch
 
 from plan.models import Ambition, DecisionOutcome, ObjectionDecision, VisionVersion
 
-TOKEN = re.compile(r"\s+|[^\s]+")
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
 
 class Change:
@@ -63,13 +63,26 @@ def word_diff(old: str, new: str) -> TextDiff:
     return TextDiff(_merged(left), _merged(right))
 
 
+def _trimmed(segment: Segment) -> list[Segment]:
+    """A change without the whitespace around it (that stays unmarked: re-flowing a
+    paragraph is no change of words)."""
+    if segment.kind == "equal" or not segment.text.strip():
+        return [Segment("equal", segment.text)]
+    text = segment.text
+    core = text.strip()
+    start = text.index(core)
+    parts = [
+        Segment("equal", text[:start]),
+        Segment(segment.kind, core),
+        Segment("equal", text[start + len(core) :]),
+    ]
+    return [part for part in parts if part.text]
+
+
 def _merged(segments: list[Segment]) -> list[Segment]:
-    """Neighbouring segments of one kind as one, and a change that is only whitespace as
-    equal (re-flowing a paragraph is no change of words)."""
+    """Neighbouring segments of one kind as one, changes trimmed of their whitespace."""
     merged: list[Segment] = []
-    for segment in segments:
-        if segment.kind != "equal" and not segment.text.strip():
-            segment = Segment("equal", segment.text)
+    for segment in (part for s in segments for part in _trimmed(s)):
         if merged and merged[-1].kind == segment.kind:
             merged[-1] = Segment(segment.kind, merged[-1].text + segment.text)
         else:
