@@ -120,13 +120,9 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         """The ids ticked in the form as typed, or linked to the ambition as saved."""
         if self.is_bound:
             raw = self.data.getlist(self.add_prefix(name))
-        elif name in self.initial:
-            raw = self.initial[name] or []
-        elif self.instance.pk:
-            raw = [obj.pk for obj in getattr(self.instance, name).all()]
-        else:
-            raw = []
-        ids = [parse_pk(value) for value in raw]
+        else:  # typed before a search, or (a ModelForm's initial) the saved links
+            raw = self.initial.get(name) or []
+        ids = [parse_pk(getattr(value, "pk", value)) for value in raw]
         return list(dict.fromkeys(pk for pk in ids if pk))
 
     def _theme_ids(self) -> list[int]:
