@@ -80,9 +80,15 @@ def _trimmed(segment: Segment) -> list[Segment]:
 
 
 def _merged(segments: list[Segment]) -> list[Segment]:
-    """Neighbouring segments of one kind as one, changes trimmed of their whitespace."""
+    """Neighbouring segments of one kind as one, changes trimmed of their whitespace, and
+    the spaces between two changed words inside the change ("Wat we willen" as one)."""
+    parts = [part for s in segments for part in _trimmed(s)]
+    for i in range(1, len(parts) - 1):
+        between = parts[i - 1].kind == parts[i + 1].kind != "equal"
+        if between and parts[i].kind == "equal" and not parts[i].text.strip():
+            parts[i] = Segment(parts[i - 1].kind, parts[i].text)
     merged: list[Segment] = []
-    for segment in (part for s in segments for part in _trimmed(s)):
+    for segment in parts:
         if merged and merged[-1].kind == segment.kind:
             merged[-1] = Segment(segment.kind, merged[-1].text + segment.text)
         else:
@@ -126,7 +132,7 @@ class Comparison:
 
     @property
     def counts(self) -> dict[str, int]:
-        return {change: self.count(change) for change in vars(Change) if change.isupper()}
+        return {name: self.count(value) for name, value in vars(Change).items() if name.isupper()}
 
 
 def _decisions():

@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from atlasplan.models import Theme
 from interviews.models import Excerpt, Stance
@@ -18,7 +19,14 @@ from policies.models import Passage
 from workshops.models import ManualCount, Statement, StatementOutcome, Vote
 from workshops.stats import Verdict, describe
 
-VERDICTS = (Verdict.ENDORSED, Verdict.DIVIDED, Verdict.REJECTED, Verdict.UNCLEAR, Verdict.TOO_FEW)
+# As the workshop results page names them.
+VERDICT_LABELS = (
+    (Verdict.ENDORSED, _("breed gedragen")),
+    (Verdict.DIVIDED, _("verdeeld")),
+    (Verdict.REJECTED, _("breed afgewezen")),
+    (Verdict.UNCLEAR, _("geen duidelijk beeld")),
+    (Verdict.TOO_FEW, _("te weinig stemmen")),
+)
 
 
 @dataclass
@@ -52,12 +60,19 @@ class ThemeRow:
         return self.excerpt_total > 0 and self.ambitions == 0
 
     def excerpts_by_stance(self) -> list[tuple[str, int]]:
-        return [(str(label), self.excerpts.get(value, 0)) for value, label in Stance.choices]
+        """(stance, count) for the stances that occur, in the codebook's order."""
+        pairs = [
+            (str(label).lower(), self.excerpts.get(value, 0)) for value, label in Stance.choices
+        ]
+        return [(label, n) for label, n in pairs if n]
 
     def statements_by_outcome(self) -> list[tuple[str, int]]:
-        return [
-            (str(label), self.statements.get(value, 0)) for value, label in StatementOutcome.choices
-        ]
+        pairs = [(str(label), self.statements.get(v, 0)) for v, label in StatementOutcome.choices]
+        return [(label, n) for label, n in pairs if n]
+
+    def statements_by_result(self) -> list[tuple[str, int]]:
+        """(verdict label, count) for the workshop results that occur."""
+        return [(str(label), self.results[v]) for v, label in VERDICT_LABELS if self.results.get(v)]
 
 
 def _pairs(rows, key: str, by: str | None = None) -> dict:

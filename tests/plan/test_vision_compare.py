@@ -45,6 +45,12 @@ def test_punctuation_and_whitespace_are_not_counted_as_changed_words():
     assert not word_diff("een  stad", "een stad").changed
 
 
+def test_a_replaced_phrase_is_marked_as_one_change_not_word_by_word():
+    diff = word_diff("Wat we willen bereiken.", "Nederlands leren voor iedereen.")
+    assert marked(diff.old, "delete") == ["Wat we willen bereiken"]
+    assert marked(diff.new, "insert") == ["Nederlands leren voor iedereen"]
+
+
 @pytest.fixture
 def three_versions(consultant):
     """v1 with three ambitions; v2 and v3 copies; in v3 one reworded, one dropped, one new."""
@@ -108,6 +114,7 @@ def test_compare_page_marks_words_side_by_side_and_escapes_the_source(
     assert html.count('data-change="added"') == 1
     assert html.count('data-change="removed"') == 1
     assert html.count('data-change="unchanged"') == 1
+    assert "1 ambities gewijzigd, 1 toegevoegd, 1 geschrapt, 1 ongewijzigd." in html
 
 
 def test_the_older_version_is_always_on_the_left(consultant_client, three_versions):

@@ -87,7 +87,9 @@ def test_page_shows_the_figures_and_the_badge(consultant_client, example):
     assert "niet in de visie" in row and 'data-ignored="true"' in row
     assert html.count('data-testid="not-in-vision"') == 1
     taal = html.split(f'id="theme-{themes["taal"].pk}"')[1].split("</tr>")[0]
-    assert "kritisch 2" in taal and "steunend 1" in taal
+    assert "(steunend 1, kritisch 2)" in taal and "(behouden 1, herformuleerd 1)" in taal
+    beeld = html.split(f'id="theme-{themes["beeld"].pk}"')[1].split("</tr>")[0]
+    assert "resultaat: breed gedragen 1" in beeld
     assert "1 fragm., 1 stell., 1 pass." in taal
     summary = html.split('data-testid="ignored-themes"')[1].split("</div>")[0]
     assert "Beeldvorming" in summary and "Taal" not in summary
