@@ -75,7 +75,7 @@ class StaleSaveMixin(forms.BaseForm):
                 _(
                     "Iemand anders heeft dit intussen opgeslagen. Uw tekst is niet bewaard, "
                     "maar staat hieronder nog in het formulier; de opgeslagen versie staat "
-                    "ernaast. Neem over wat u wilt houden en sla opnieuw op."
+                    "erboven. Neem over wat u wilt houden en sla opnieuw op."
                 ),
                 code="stale",
             )

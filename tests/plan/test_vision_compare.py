@@ -16,6 +16,7 @@ from tests.plan.factories import (
     AmbitionFactory,
     AmbitionFeedbackFactory,
     ValidationResponseFactory,
+    ValidationRoundFactory,
     VisionVersionFactory,
 )
 from tests.stakeholders.factories import ContactFactory, OrganisationFactory
@@ -152,8 +153,11 @@ def decided(three_versions):
     organisation = OrganisationFactory(name="Vzw De Brug")
     ContactFactory(organisation=organisation, name="Hatice Kaya")
     objected = v1.ambitions.get(title="Verschillen benoemen")
+    round_ = ValidationRoundFactory(version=v1)
     response = ValidationResponseFactory(
-        invitee__organisation=organisation, consent_scope=ConsentScope.ANONYMOUS
+        invitee__round=round_,
+        invitee__organisation=organisation,
+        consent_scope=ConsentScope.ANONYMOUS,
     )
     feedback = AmbitionFeedbackFactory(
         response=response,
@@ -169,7 +173,9 @@ def decided(three_versions):
     )
     processed.ambitions.add(v3.ambitions.get(title="Verschillen benoemen"))
     other = AmbitionFeedbackFactory(
-        response=ValidationResponseFactory(consent_scope=ConsentScope.NOT_QUOTABLE),
+        response=ValidationResponseFactory(
+            invitee__round=round_, consent_scope=ConsentScope.NOT_QUOTABLE
+        ),
         ambition=v1.ambitions.get(title="Samen vieren"),
         position=Endorsement.NOT,
         comment="Niet citeerbare opmerking.",
