@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from atlasplan.models import Theme
 from interviews.models import ConsentScope
 from plan import services
-from plan.models import VisionState
+from plan.models import VisionState, VisionVersion
 from tests.helpers import assert_no_axe_violations
 from tests.interviews.factories import (
     ConsentFactory,
@@ -33,10 +33,11 @@ def excerpt(phrase: str, themes=()):
 @pytest.fixture
 def vision(consultant):
     taal = Theme.objects.create(name="Taal")
-    Theme.objects.create(name="Wonen")
+    wonen = Theme.objects.create(name="Wonen")
     linked = excerpt("de taal opent deuren", themes=[taal])
     excerpt("verhalen over de haven")
     excerpt("iets over buurtfeesten")
+    excerpt("wonen in de wijk", themes=[wonen])
     StatementFactory(text="We benoemen verschillen", theme=taal, outcome="kept")
     PassageFactory(quote="Kennis van het Nederlands is de sleutel.")
     v1 = VisionVersionFactory(number=1, title="Samen stad", state=VisionState.ADOPTED)
@@ -55,7 +56,7 @@ def test_typing_a_search_narrows_the_evidence_and_ticked_evidence_stays(
     login(consultant)
     page.goto(f"{live_server.url}/plan/vision/ambitions/{ambition.pk}/edit/")
     excerpts = page.get_by_test_id("picker-excerpts")
-    expect(excerpts.get_by_test_id("pick-excerpts")).to_have_count(3)
+    expect(excerpts.get_by_test_id("pick-excerpts")).to_have_count(4)
     page.evaluate("window.notReloaded = true")
     excerpts.get_by_label(re.compile("buurtfeesten")).check()
     page.get_by_label("Zoek in de onderbouwing").fill("haven")
@@ -66,6 +67,17 @@ def test_typing_a_search_narrows_the_evidence_and_ticked_evidence_stays(
     assert page.evaluate("window.notReloaded") is True  # htmx swapped the lists only
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_test_id("ambition")).to_contain_text("buurtfeesten")
+
+
+def test_ticking_a_theme_offers_its_excerpts_first(page, live_server, consultant, login, vision):
+    _, _, ambition = vision
+    login(consultant)
+    page.goto(f"{live_server.url}/plan/vision/ambitions/{ambition.pk}/edit/")
+    picks = page.get_by_test_id("picker-excerpts").get_by_test_id("pick-excerpts")
+    expect(picks.nth(1)).not_to_contain_text("wonen in de wijk")
+    page.get_by_role("checkbox", name="Wonen", exact=True).check()
+    expect(picks.nth(1)).to_contain_text("wonen in de wijk")
+    expect(picks.nth(1)).to_contain_text("op thema")
 
 
 def test_search_works_with_the_keyboard_alone(page, live_server, consultant, login, vision):
@@ -93,3 +105,20 @@ def test_step_5_pages_have_no_wcag_violations(page, live_server, consultant, log
     ]:
         page.goto(f"{live_server.url}{path}")
         assert_no_axe_violations(page)
+
+
+def test_a_refused_stale_save_shows_both_texts_and_passes_axe(
+    page, live_server, consultant, login, vision
+):
+    _, v2, _ = vision
+    login(consultant)
+    page.goto(f"{live_server.url}/plan/vision/{v2.pk}/edit/")
+    VisionVersion.objects.filter(pk=v2.pk).update(body="Tekst van iemand anders.")
+    VisionVersion.objects.get(pk=v2.pk).save()  # a real save: a new stamp
+    page.get_by_label("Tekst", exact=True).fill("Mijn eigen tekst.")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_test_id("stale-save")).to_contain_text("Tekst van iemand anders.")
+    expect(page.get_by_label("Tekst", exact=True)).to_have_value("Mijn eigen tekst.")
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Opslaan").click()  # seen it: save again on purpose
+    expect(page.locator(".vision-body")).to_contain_text("Mijn eigen tekst.")

@@ -1,10 +1,12 @@
 """Picking evidence for an ambition: search, theme filter, coded-on-theme first, few rows."""
 
+import dataclasses
 import datetime
 
 import pytest
 
 from atlasplan.models import Theme
+from interviews import privacy
 from interviews.models import ConsentScope
 from plan.forms import PICKER_LIMIT
 from tests.helpers import assert_same_count
@@ -218,3 +220,35 @@ def test_new_ambition_form_has_the_picker(consultant_client, ambition):
     excerpt("kandidaat voor een nieuwe ambitie")
     html = consultant_client.get(f"/plan/vision/{ambition.version_id}/ambitions/new/").content
     assert "kandidaat voor een nieuwe ambitie" in html.decode()
+
+
+def test_a_search_without_javascript_keeps_the_stamp_so_a_stale_save_is_still_refused(
+    consultant_client, atlas_client, ambition
+):
+    read = consultant_client.get(url(ambition)).context["form"]["read_at"].value()
+    other = atlas_client.get(url(ambition)).context["form"]["read_at"].value()
+    atlas_client.post(url(ambition), {"title": "Van Atlas", "position": 1, "read_at": other})
+    typed = {"title": "Van mij", "position": 1, "read_at": read, "evidence_q": "x"}
+    searched = consultant_client.post(url(ambition), {**typed, "_search": "1"})
+    assert searched.context["form"]["read_at"].value() == read
+    response = consultant_client.post(url(ambition), typed)
+    assert response.status_code == 409
+    ambition.refresh_from_db()
+    assert ambition.title == "Van Atlas"
+
+
+def test_excerpts_on_the_picker_leave_only_through_the_quote_component(
+    monkeypatch, atlas_client, ambition
+):
+    """Every excerpt text on the form is a value of the evidence boundary, in the component."""
+    from tests.interviews.test_quote_component import MARK, assert_only_in_component
+
+    original = privacy._value
+
+    def value(*args, **kwargs):
+        quote = original(*args, **kwargs)
+        return dataclasses.replace(quote, text=f"{MARK}{quote.text}")
+
+    monkeypatch.setattr(privacy, "_value", value)
+    excerpt("verhalen over de stad")
+    assert_only_in_component(atlas_client.get(url(ambition)).content.decode(), "picker")
