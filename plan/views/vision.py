@@ -221,10 +221,11 @@ def _ambition_form(
     if request.method == "POST" and not searching and form.is_valid():
         form.instance.version = version
         saved = form.save()
-        verb = _("opgeslagen") if ambition else _("toegevoegd")
-        messages.success(
-            request, _("Ambitie “%(title)s” is %(verb)s.") % {"title": saved, "verb": verb}
-        )
+        if ambition:
+            message = _("Ambitie “%(title)s” is opgeslagen.")
+        else:
+            message = _("Ambitie “%(title)s” is toegevoegd.")
+        messages.success(request, message % {"title": saved})
         return redirect(version)
     filters = EvidenceFilterForm(request.POST if request.method == "POST" else request.GET)
     context = {
