@@ -3,20 +3,23 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from interviews import privacy
 from interviews.models import Excerpt
 from plan import services
-from plan.forms import AmbitionForm, VisionVersionForm
-from plan.models import Ambition, VisionState, VisionVersion
+from plan.compare import Change, compare
+from plan.forms import EVIDENCE, AmbitionForm, EvidenceFilterForm, VisionVersionForm
+from plan.models import Ambition, ObjectionDecision, VisionState, VisionVersion
+from plan.overview import overview
 from policies.models import Passage
 from workshops.models import Statement
 
@@ -48,6 +51,13 @@ def get_ambition_for_user(request: HttpRequest, pk: int, action: str = "vision.v
         raise Http404
     require(request.user, action, ambition.version)
     return ambition
+
+
+def get_ambition_to_change(request: HttpRequest, pk: int) -> tuple[Ambition, HttpResponse | None]:
+    """The ambition to edit or delete, and the refusal to return instead when its version is
+    no longer concept (a message and the way back to the version)."""
+    ambition = get_ambition_for_user(request, pk, "vision.change")
+    return ambition, _refuse_locked(request, ambition.version)
 
 
 def _refuse_locked(request: HttpRequest, version: VisionVersion) -> HttpResponse | None:
@@ -106,6 +116,7 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "states": VisionState,
         "can_change": can(request.user, "vision.change"),
         "can_adopt": can(request.user, "vision.adopt"),
+        "previous": _previous(request.user, version),
     }
     return render(request, "plan/vision/version_detail.html", context)
 
@@ -139,7 +150,13 @@ def vision_update(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Versie %(number)s is opgeslagen.") % {"number": version.number}
         )
         return redirect(version)
-    return render(request, "plan/vision/version_form.html", {"form": form, "version": version})
+    context = {"form": form, "version": version}
+    return render(request, "plan/vision/version_form.html", context, status=_status(form))
+
+
+def _status(form) -> int:
+    """409 when the save was refused because someone else saved first (the page says so)."""
+    return 409 if getattr(form, "is_stale", False) else 200
 
 
 @require_POST
@@ -182,43 +199,68 @@ def vision_history(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Ambitions -----------------------------------------------------------------------------
 
 
+def _typed(post: QueryDict) -> dict:
+    """What was typed in the ambition form, as initial values (a search saves nothing)."""
+    multiple = {"themes", *EVIDENCE}
+    return {key: post.getlist(key) if key in multiple else post.get(key) for key in post}
+
+
+def _ambition_form(
+    request: HttpRequest, version: VisionVersion, ambition: Ambition | None = None
+) -> HttpResponse:
+    """The ambition form with its evidence picker. A POST with ``_search`` only searches the
+    evidence (with htmx: only the lists come back); anything typed stays in the form."""
+    searching = request.method == "POST" and "_search" in request.POST
+    initial = {"position": version.ambitions.count() + 1} if ambition is None else {}
+    if searching:
+        form = AmbitionForm(instance=ambition, user=request.user, initial=_typed(request.POST))
+    else:
+        form = AmbitionForm(
+            request.POST or None, instance=ambition, user=request.user, initial=initial
+        )
+    if request.method == "POST" and not searching and form.is_valid():
+        form.instance.version = version
+        saved = form.save()
+        if ambition:
+            message = _("Ambitie “%(title)s” is opgeslagen.")
+        else:
+            message = _("Ambitie “%(title)s” is toegevoegd.")
+        messages.success(request, message % {"title": saved})
+        return redirect(version)
+    filters = EvidenceFilterForm(request.POST if request.method == "POST" else request.GET)
+    context = {
+        "form": form,
+        "filters": filters,
+        "picker": form.picker(*filters.filters()),
+        "version": version,
+        "ambition": ambition,
+    }
+    template = "plan/vision/ambition_form.html"
+    if searching and request.htmx:
+        return render(request, f"{template}#evidence-lists", context)
+    return render(request, template, context, status=_status(form))
+
+
 @require_http_methods(["GET", "POST"])
 def ambition_create(request: HttpRequest, pk: int) -> HttpResponse:
     version = get_version_for_user(request, pk, "vision.change")
     if refused := _refuse_locked(request, version):
         return refused
-    position = version.ambitions.count() + 1
-    form = AmbitionForm(request.POST or None, user=request.user, initial={"position": position})
-    if form.is_valid():
-        form.instance.version = version
-        ambition = form.save()
-        messages.success(request, _("Ambitie “%(title)s” is toegevoegd.") % {"title": ambition})
-        return redirect(version)
-    context = {"form": form, "version": version}
-    return render(request, "plan/vision/ambition_form.html", context)
+    return _ambition_form(request, version)
 
 
 @require_http_methods(["GET", "POST"])
 def ambition_update(request: HttpRequest, pk: int) -> HttpResponse:
-    ambition = get_ambition_for_user(request, pk, "vision.change")
-    version = ambition.version
-    if refused := _refuse_locked(request, version):
-        return refused
-    form = AmbitionForm(request.POST or None, instance=ambition, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Ambitie “%(title)s” is opgeslagen.") % {"title": ambition})
-        return redirect(version)
-    context = {"form": form, "version": version, "ambition": ambition}
-    return render(request, "plan/vision/ambition_form.html", context)
+    ambition, refused = get_ambition_to_change(request, pk)
+    return refused or _ambition_form(request, ambition.version, ambition)
 
 
 @require_http_methods(["GET", "POST"])
 def ambition_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    ambition = get_ambition_for_user(request, pk, "vision.change")
-    version = ambition.version
-    if refused := _refuse_locked(request, version):
+    ambition, refused = get_ambition_to_change(request, pk)
+    if refused:
         return refused
+    version = ambition.version
     if request.method == "POST":
         title = str(ambition)
         ambition.delete()
@@ -226,3 +268,82 @@ def ambition_delete(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(version)
     context = {"ambition": ambition, "version": version}
     return render(request, "plan/vision/ambition_confirm_delete.html", context)
+
+
+# --- Evidence overview and comparison ------------------------------------------------------
+
+
+@require_GET
+def vision_evidence(request: HttpRequest, pk: int) -> HttpResponse:
+    """Per theme: the evidence the research holds against what this version's ambitions use."""
+    version = get_version_for_user(request, pk)
+    rows = overview(version)
+    context = {
+        "version": version,
+        "rows": rows,
+        "ignored": [row for row in rows if row.ignored],
+    }
+    return render(request, "plan/vision/version_evidence.html", context)
+
+
+def _previous(user, version: VisionVersion) -> VisionVersion | None:
+    earlier = visible_versions(user).filter(number__lt=version.number)
+    return earlier.order_by("-number").first()
+
+
+@require_GET
+def vision_compare(request: HttpRequest) -> HttpResponse:
+    """Two versions side by side: ``?a=<pk>&b=<pk>`` (``b`` alone: against its predecessor)."""
+    require(request.user, "vision.view")
+    versions = list(visible_versions(request.user).order_by("-number"))
+    given = {key: request.GET.get(key, "") for key in ("a", "b")}
+    ids = {key: parse_pk(value) for key, value in given.items()}
+    context = {"versions": versions, "chosen": ids}
+    bad = [key for key, value in given.items() if value and ids[key] is None]
+    if bad or (given["a"] and not given["b"]):
+        messages.error(
+            request, _("Kies twee versies om te vergelijken: deze keuze kennen we niet.")
+        )
+        return render(request, "plan/vision/version_compare.html", context, status=400)
+    if not ids["b"]:
+        return render(request, "plan/vision/version_compare.html", context)
+    b = get_version_for_user(request, ids["b"])
+    a = get_version_for_user(request, ids["a"]) if ids["a"] else _previous(request.user, b)
+    if a is None:
+        messages.info(
+            request, _("Versie %(number)s heeft geen vorige versie.") % {"number": b.number}
+        )
+        return render(request, "plan/vision/version_compare.html", context)
+    old, new = sorted([a, b], key=lambda version: version.number)
+    comparison = compare(old, new)
+    _quote_comments(comparison, request.user)
+    context.update(comparison=comparison, chosen={"a": old.pk, "b": new.pk}, changes=Change)
+    return render(request, "plan/vision/version_compare.html", context)
+
+
+def _quote_comments(comparison, viewer) -> None:
+    """Each decision's objection comment as the viewer may see it (the answer's consent)."""
+    decisions = [d for pair in comparison.pairs for d in pair.decisions] + comparison.rejected
+    for decision in decisions:
+        decision.quote = _comment_quote(decision, viewer)
+
+
+def _comment_quote(decision: ObjectionDecision, viewer):
+    feedback = decision.feedback
+    response = feedback.response
+    organisation = response.invitee.organisation
+    people = [contact.name for contact in organisation.contacts.all()]
+    if response.respondent:
+        people.append(response.respondent.name)
+    if response.respondent_name:
+        people.append(response.respondent_name)
+    return privacy.consented_quote(
+        feedback.comment,
+        viewer,
+        organisation=organisation,
+        people=people,
+        scope=response.consent_scope,
+        withdrawn=response.withdrawn_on is not None,
+        stance=feedback.position,
+        stance_label=str(feedback.get_position_display()),
+    )

@@ -1,0 +1,209 @@
+"""Compare two vision versions: word-level differences, ambitions paired across versions.
+
+The Markdown source is compared, never the rendered HTML: a difference is shown as plain
+text (escaped by the template) inside ``<del>``/``<ins>``. Ambitions are paired through
+``Ambition.origin`` (a copy points at the ambition it was copied from), followed over as
+many versions as lie between the two, so v1 and v3 pair even when v2 sits between them.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from plan.models import Ambition, DecisionOutcome, ObjectionDecision, VisionVersion
+
+TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+class Change:
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+@dataclass(frozen=True)
+class Segment:
+    kind: str  # "equal", "delete" or "insert"
+    text: str
+
+
+@dataclass(frozen=True)
+class TextDiff:
+    old: list[Segment]  # the old text with its deletions marked
+    new: list[Segment]  # the new text with its insertions marked
+
+    @property
+    def changed(self) -> bool:
+        return any(s.kind != "equal" for s in self.old + self.new)
+
+
+def tokens(text: str) -> list[str]:
+    """Words with the whitespace between them, so joining them gives the text back."""
+    return TOKEN.findall(text or "")
+
+
+def word_diff(old: str, new: str) -> TextDiff:
+    """The words deleted from ``old`` and inserted in ``new`` (whitespace counts as equal)."""
+    a, b = tokens(old), tokens(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    left: list[Segment] = []
+    right: list[Segment] = []
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            left.append(Segment("equal", "".join(a[i1:i2])))
+            right.append(Segment("equal", "".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            left.append(Segment("delete", "".join(a[i1:i2])))
+        if j2 > j1:
+            right.append(Segment("insert", "".join(b[j1:j2])))
+    return TextDiff(_merged(left), _merged(right))
+
+
+def _trimmed(segment: Segment) -> list[Segment]:
+    """A change without the whitespace around it (that stays unmarked: re-flowing a
+    paragraph is no change of words)."""
+    if segment.kind == "equal" or not segment.text.strip():
+        return [Segment("equal", segment.text)]
+    text = segment.text
+    core = text.strip()
+    start = text.index(core)
+    parts = [
+        Segment("equal", text[:start]),
+        Segment(segment.kind, core),
+        Segment("equal", text[start + len(core) :]),
+    ]
+    return [part for part in parts if part.text]
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    """Neighbouring segments of one kind as one, changes trimmed of their whitespace, and
+    the spaces between two changed words inside the change ("Wat we willen" as one)."""
+    parts = [part for s in segments for part in _trimmed(s)]
+    for i in range(1, len(parts) - 1):
+        between = parts[i - 1].kind == parts[i + 1].kind != "equal"
+        if between and parts[i].kind == "equal" and not parts[i].text.strip():
+            parts[i] = Segment(parts[i - 1].kind, parts[i].text)
+    merged: list[Segment] = []
+    for segment in parts:
+        if merged and merged[-1].kind == segment.kind:
+            merged[-1] = Segment(segment.kind, merged[-1].text + segment.text)
+        else:
+            merged.append(segment)
+    return merged
+
+
+@dataclass
+class AmbitionPair:
+    old: Ambition | None
+    new: Ambition | None
+    title: TextDiff
+    text: TextDiff
+    themes_added: list[str] = field(default_factory=list)
+    themes_removed: list[str] = field(default_factory=list)
+    decisions: list[ObjectionDecision] = field(default_factory=list)
+
+    @property
+    def change(self) -> str:
+        if self.old is None:
+            return Change.ADDED
+        if self.new is None:
+            return Change.REMOVED
+        if self.title.changed or self.text.changed or self.themes_added or self.themes_removed:
+            return Change.CHANGED
+        return Change.UNCHANGED
+
+
+@dataclass
+class Comparison:
+    old: VisionVersion
+    new: VisionVersion
+    title: TextDiff
+    introduction: TextDiff
+    body: TextDiff
+    pairs: list[AmbitionPair]
+    rejected: list[ObjectionDecision]
+
+    def count(self, change: str) -> int:
+        return sum(1 for pair in self.pairs if pair.change == change)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {name: self.count(value) for name, value in vars(Change).items() if name.isupper()}
+
+
+def _decisions():
+    return ObjectionDecision.objects.select_related(
+        "version",
+        "feedback__ambition",
+        "feedback__response__invitee__organisation",
+        "feedback__response__respondent",
+    ).prefetch_related("feedback__response__invitee__organisation__contacts")
+
+
+def _ambitions(version: VisionVersion):
+    return version.ambitions.prefetch_related(
+        "themes", Prefetch("objection_decisions", queryset=_decisions())
+    )
+
+
+def origins_between(old: VisionVersion, new: VisionVersion) -> dict[int, int | None]:
+    """{ambition pk: origin pk} for every ambition of the versions from ``old`` to ``new``."""
+    low, high = sorted([old.number, new.number])
+    rows = Ambition.objects.filter(version__number__range=(low, high))
+    return dict(rows.values_list("pk", "origin_id"))
+
+
+def ancestor_in(pk: int, targets: set[int], origins: dict[int, int | None]) -> int | None:
+    """The ambition of ``targets`` that ``pk`` descends from through its origins, if any."""
+    seen: set[int] = set()
+    current = origins.get(pk)
+    while current is not None and current not in seen:
+        if current in targets:
+            return current
+        seen.add(current)
+        current = origins.get(current)
+    return None
+
+
+def compare(old: VisionVersion, new: VisionVersion) -> Comparison:
+    """``new`` against ``old`` (the older of the two is passed as ``old`` by the view)."""
+    old_ambitions = {a.pk: a for a in _ambitions(old)}
+    new_ambitions = list(_ambitions(new))
+    origins = origins_between(old, new)
+    pairs, paired = [], set()
+    for ambition in new_ambitions:
+        ancestor = ancestor_in(ambition.pk, set(old_ambitions), origins)
+        if ancestor is not None and ancestor in paired:
+            ancestor = None  # two copies of one ambition: the second counts as added
+        paired.add(ancestor)
+        pairs.append(_pair(old_ambitions.get(ancestor), ambition))
+    pairs += [_pair(a, None) for pk, a in old_ambitions.items() if pk not in paired]
+    rejected = _decisions().filter(version=new, outcome=DecisionOutcome.REJECTED)
+    return Comparison(
+        old=old,
+        new=new,
+        title=word_diff(old.title, new.title),
+        introduction=word_diff(old.introduction, new.introduction),
+        body=word_diff(old.body, new.body),
+        pairs=pairs,
+        rejected=list(rejected),
+    )
+
+
+def _pair(old: Ambition | None, new: Ambition | None) -> AmbitionPair:
+    old_themes = {t.name for t in old.themes.all()} if old else set()
+    new_themes = {t.name for t in new.themes.all()} if new else set()
+    both = old and new
+    return AmbitionPair(
+        old=old,
+        new=new,
+        title=word_diff(old.title if old else "", new.title if new else ""),
+        text=word_diff(old.text if old else "", new.text if new else ""),
+        themes_added=sorted(new_themes - old_themes) if both else [],
+        themes_removed=sorted(old_themes - new_themes) if both else [],
+        decisions=list(new.objection_decisions.all()) if new else [],
+    )
