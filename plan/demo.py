@@ -7,10 +7,13 @@ version exists, this part adds nothing (a vision the users wrote themselves is l
 """
 
 import datetime
+from contextlib import contextmanager
+from types import SimpleNamespace
 
 from django.contrib.auth.models import User
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from atlasplan.demo import DemoContext
 from atlasplan.models import Theme
@@ -48,13 +51,14 @@ def load(context: DemoContext) -> None:
     consultant, atlas = users.get("consultant"), users.get("atlas")
     today = timezone.localdate()
     evidence = _Evidence()
-    v1, ambitions = _version_1(consultant, evidence, today)
-    round_, invitees = _round(v1, consultant, today)
-    objections = _responses(invitees, ambitions, consultant, today)
-    v2, changed = _version_2(v1, consultant, evidence, today)
-    decided = _decisions(objections, v2, changed, consultant, atlas, today)
-    _adopt(v2, atlas, today)
-    link_path = _answer_link(invitees, consultant, today)
+    with _acting_as(consultant):
+        v1, ambitions = _version_1(consultant, evidence, today)
+        round_, invitees = _round(v1, consultant, today)
+        objections = _responses(invitees, ambitions, consultant, today)
+        v2, changed = _version_2(v1, consultant, evidence, today)
+        decided = _decisions(objections, v2, changed, consultant, atlas, today)
+        _adopt(v2, atlas, today)
+        link_path = _answer_link(invitees, consultant, today)
     context.report(
         f"+ vision v1 ({len(ambitions)} ambitions, in aftoetsing) and v2 "
         f"({v2.ambitions.count()} ambitions, vastgesteld)"
@@ -66,6 +70,19 @@ def load(context: DemoContext) -> None:
     )
     if link_path:
         context.report(f"+ online answer for {data.LINK_FOR}: {link_path}")
+
+
+@contextmanager
+def _acting_as(user):
+    """The history records ``user`` as the author of what is written inside, as the request
+    of a signed-in user would (simple-history's middleware keeps that request here)."""
+    context = HistoricalRecords.context
+    previous = getattr(context, "request", None)
+    context.request = SimpleNamespace(user=user) if user else None
+    try:
+        yield
+    finally:
+        context.request = previous
 
 
 def _at(day: datetime.date, hour: int = 10) -> datetime.datetime:
@@ -175,22 +192,21 @@ def _round(v1: VisionVersion, consultant, today) -> tuple[ValidationRound, dict]
 
 def _responses(invitees: dict, ambitions: dict, consultant, today) -> dict:
     """Each answer with its feedback per ambition; {(organisation, ambition key): feedback}
-    for the objections (deels, niet)."""
+    for the objections (deels, niet). An online answer was written by nobody signed in."""
     objections = {}
     for spec in data.RESPONSES:
         invitee = invitees.get(spec["organisation"])
         if invitee is None:
             continue
-        response = _response(invitee, spec, consultant, today)
-        if spec["feedback"] is None:
-            continue
-        for key, ambition in ambitions.items():
-            position, comment = spec["feedback"].get(key, (data.E, ""))
-            feedback = AmbitionFeedback.objects.create(
-                response=response, ambition=ambition, position=position, comment=comment
-            )
-            if feedback.is_objection:
-                objections[spec["organisation"], key] = feedback
+        with _acting_as(None if spec.get("online") else consultant):
+            response = _response(invitee, spec, consultant, today)
+            for key, ambition in ambitions.items() if spec["feedback"] is not None else ():
+                position, comment = spec["feedback"].get(key, (data.E, ""))
+                feedback = AmbitionFeedback.objects.create(
+                    response=response, ambition=ambition, position=position, comment=comment
+                )
+                if feedback.is_objection:
+                    objections[spec["organisation"], key] = feedback
     return objections
 
 
@@ -262,13 +278,15 @@ def _decisions(objections: dict, v2, changed: dict, consultant, atlas, today) ->
     decided = 0
     for (organisation, key), feedback in objections.items():
         outcome, cited, explanation = data.DECISIONS[organisation, key]
-        decision = ObjectionDecision.objects.create(
-            feedback=feedback,
-            outcome=outcome,
-            version=v2,
-            explanation=explanation,
-            decided_by=atlas if outcome == data.REJECTED else consultant,
-        )
+        decided_by = atlas if outcome == data.REJECTED else consultant
+        with _acting_as(decided_by):
+            decision = ObjectionDecision.objects.create(
+                feedback=feedback,
+                outcome=outcome,
+                version=v2,
+                explanation=explanation,
+                decided_by=decided_by,
+            )
         decision.ambitions.set([changed[name] for name in cited if name in changed])
         decided += 1
     ObjectionDecision.objects.filter(version=v2).update(decided_at=_at(_ago(today, 3), 15))
@@ -279,7 +297,8 @@ def _adopt(v2: VisionVersion, atlas, today) -> None:
     if atlas is None:
         return
     v2.refresh_from_db()  # keep the creation date set in the database
-    set_state(v2, VisionState.ADOPTED, atlas)
+    with _acting_as(atlas):
+        set_state(v2, VisionState.ADOPTED, atlas)
     VisionVersion.objects.filter(pk=v2.pk).update(adopted_at=_at(_ago(today, 1), 11))
 
 

@@ -368,7 +368,7 @@ RESPONSES = [
             "buurtwerking."
         ),
         "surprise_themes": ["Wonen en buurt", "Verbindende identiteit"],
-        "remarks": "We maken graag mee de vertaling naar de wijken, samen met de buurtregisseurs.",
+        "remarks": "We werken graag mee aan de vertaling naar de wijken, samen met de buurtregisseurs.",
         "feedback": {
             "werk": (
                 P,
@@ -727,7 +727,7 @@ DECISIONS = {
         REJECTED,
         [],
         "Praktijktesten staan in het bestuursakkoord en in het federale actieplan tegen "
-        "racisme; Atlas blijft ze steunen. Ondernemers krijgen wel een plaats als partner in de "
+        "racisme; Atlas blijft ze steunen. Kleine ondernemers krijgen wel praktische hulp in de "
         "ambitie over school en werk.",
     ),
     (ONDERWIJSBELEID, "school"): (
