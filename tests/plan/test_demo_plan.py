@@ -118,6 +118,20 @@ def test_every_ambition_cites_evidence_coded_on_its_themes(demo_db):
             assert themes & set(excerpt.themes.values_list("pk", flat=True)), excerpt
 
 
+def test_every_piece_of_evidence_the_demo_names_is_found_once(demo_db):
+    """The evidence is looked up by keys in the other steps' demo data: a change there that
+    loses a link shows here."""
+    v1, v2 = versions()
+    ambitions = {a.title: a for a in [*v1.ambitions.all(), *v2.ambitions.filter(origin=None)]}
+    for spec in [*demo_data.AMBITIONS_V1, demo_data.NEW_V2]:
+        ambition = ambitions[spec["title"]]
+        assert ambition.excerpts.count() == len(spec["excerpts"]), spec["key"]
+        assert ambition.statements.count() == len(spec["statements"]), spec["key"]
+        assert ambition.passages.count() == len(spec["passages"]), spec["key"]
+        texts = [text.lower() for text in ambition.excerpts.values_list("text", flat=True)]
+        assert len(set(texts)) == len(texts), spec["key"]  # no sentence cited twice
+
+
 def test_the_evidence_is_mostly_quotable_and_one_excerpt_is_withdrawn(demo_db):
     v1, _v2 = versions()
     interviews = Interview.objects.filter(excerpts__ambitions__version=v1).select_related("consent")
