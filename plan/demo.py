@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 from django.contrib.auth.models import User
 from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -35,7 +36,7 @@ from stakeholders.models import Organisation
 from workshops.demo import TITLE as WORKSHOP_TITLE
 from workshops.models import Statement
 
-# Where the online answer opens (``plan/views/answer.py``, step 6).
+# Where the online answer opens (``plan:answer``, step 6), also before that page is routed.
 ANSWER_PATH = "/plan/validation/answer/{token}/"
 LINK_DAYS = 60
 OPENED = 13  # days ago the round opened; v1 was written two days before
@@ -310,4 +311,7 @@ def _answer_link(invitees: dict, consultant, today) -> str:
     _link, token = issue_answer_link(
         invitee, today + datetime.timedelta(days=LINK_DAYS), consultant
     )
-    return ANSWER_PATH.format(token=token)
+    try:
+        return reverse("plan:answer", args=[token])
+    except NoReverseMatch:
+        return ANSWER_PATH.format(token=token)
