@@ -165,7 +165,8 @@ def _round(v1: VisionVersion, consultant, today) -> tuple[ValidationRound, dict]
         version=v1,
         title=data.ROUND_TITLE,
         opens_on=_ago(today, OPENED),
-        closes_on=_ago(today, 4),
+        # Still open: the Jongerenraad asked for more time and answers online with its link.
+        closes_on=today + datetime.timedelta(days=7),
         created_by=consultant,
     )
     ValidationRound.objects.filter(pk=round_.pk).update(created_at=_at(_ago(today, OPENED)))

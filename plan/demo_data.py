@@ -125,6 +125,7 @@ AMBITIONS_V1 = [
             (GAZET, "Verbindende identiteit", "kan je niet opleggen"),
             (KABINET, "Beeldvorming", "te weinig over wat goed loopt"),
             (KABINET, "Beeldvorming", "vanzelfsprekender vinden"),
+            (FEDERATIE, "Participatie", "vroeg genoeg betrokken"),
         ],
         "statements": ["Antwerpen is een stad van iedereen", "Een gedeelde “wij”"],
         "passages": [
@@ -333,7 +334,6 @@ NEW_V2 = {
     "themes": ["Wonen en buurt", "Participatie"],
     "excerpts": [
         (SAMENLEVEN, "Wonen en buurt", "plekken om elkaar te ontmoeten"),
-        (FEDERATIE, "Participatie", "vroeg genoeg betrokken"),
         (GAZET, "Participatie", "beslissing al genomen"),
     ],
     "statements": ["Bewoners beslissen mee"],

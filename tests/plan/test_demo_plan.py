@@ -185,7 +185,8 @@ def test_the_round_on_v1_has_about_twelve_answers_internal_and_external(demo_db)
     round_ = demo_round()
     assert round_.version == v1
     today = timezone.localdate()
-    assert v1.created_at.date() < round_.opens_on < round_.closes_on < today
+    assert v1.created_at.date() < round_.opens_on < today
+    assert round_.is_open and round_.closes_on > today  # the late invitee can still answer
     assert round_.invitees.count() == 14
     responses = ValidationResponse.objects.filter(invitee__round=round_).select_related(
         "invitee__organisation", "respondent"
