@@ -60,6 +60,7 @@ def load(context: DemoContext) -> None:
         decided = _decisions(objections, v2, changed, consultant, atlas, today)
         _adopt(v2, atlas, today)
         link_path = _answer_link(invitees, consultant, today)
+    _backdate_history(v1, v2, round_, today)
     context.report(
         f"+ vision v1 ({len(ambitions)} ambitions, in aftoetsing) and v2 "
         f"({v2.ambitions.count()} ambitions, vastgesteld)"
@@ -302,6 +303,27 @@ def _adopt(v2: VisionVersion, atlas, today) -> None:
     with _acting_as(atlas):
         set_state(v2, VisionState.ADOPTED, atlas)
     VisionVersion.objects.filter(pk=v2.pk).update(adopted_at=_at(_ago(today, 1), 11))
+
+
+def _backdate_history(v1, v2, round_: ValidationRound, today) -> None:
+    """The history tells the story's dates (as the rows' own dates do), not the load's."""
+    written_v1, opened = _at(_ago(today, OPENED + 2)), _at(round_.opens_on)
+    VisionVersion.history.filter(id=v1.pk).update(history_date=written_v1)
+    VisionVersion.history.filter(id=v1.pk, state=VisionState.VALIDATING).update(history_date=opened)
+    Ambition.history.filter(version_id=v1.pk).update(history_date=written_v1)
+    written_v2 = _at(_ago(today, 3))
+    VisionVersion.history.filter(id=v2.pk).update(history_date=written_v2)
+    VisionVersion.history.filter(id=v2.pk, state=VisionState.ADOPTED).update(
+        history_date=VisionVersion.objects.get(pk=v2.pk).adopted_at
+    )
+    Ambition.history.filter(version_id=v2.pk).update(history_date=written_v2)
+    ObjectionDecision.history.filter(version_id=v2.pk).update(history_date=_at(_ago(today, 3), 15))
+    ValidationRound.history.filter(id=round_.pk).update(history_date=opened)
+    Invitee.history.filter(round_id=round_.pk).update(history_date=opened)
+    for response in ValidationResponse.objects.filter(invitee__round=round_):
+        answered = response.submitted_at or _at(response.answered_on, 16)
+        ValidationResponse.history.filter(id=response.pk).update(history_date=answered)
+        AmbitionFeedback.history.filter(response_id=response.pk).update(history_date=answered)
 
 
 def _answer_link(invitees: dict, consultant, today) -> str:

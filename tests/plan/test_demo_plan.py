@@ -299,6 +299,21 @@ def test_every_objection_of_the_round_is_decided_in_v2(demo_db):
     assert ObjectionDecision.objects.filter(ambitions__origin__isnull=True).exists()  # the new one
 
 
+def test_the_history_tells_who_wrote_what_and_when(demo_db):
+    v1, v2 = versions()
+    round_ = demo_round()
+    first = v1.history.earliest("history_date")
+    assert first.history_user.username == "consultant"
+    assert first.history_date.date() < round_.opens_on
+    adoption = v2.history.get(state=VisionState.ADOPTED)
+    assert adoption.history_user.username == "atlas"
+    assert adoption.history_date == v2.adopted_at
+    for response in ValidationResponse.objects.filter(invitee__round=round_):
+        record = response.history.get()
+        assert timezone.localdate(record.history_date) == response.answered_on
+        assert (record.history_user is None) == response.online  # nobody signs in online
+
+
 # --- The online answer link ----------------------------------------------------------------
 
 
