@@ -7,8 +7,9 @@ class PlanConfig(AppConfig):
     verbose_name = _("5-7 Visie, aftoetsing en communicatieplan")
 
     def ready(self) -> None:
-        from atlasplan import steps
+        from atlasplan import demo, steps
         from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
+        from plan import demo as plan_demo
 
         cards = {5: dashboard.card}
         for number, title, summary, rule, url_name in [
@@ -43,3 +44,4 @@ class PlanConfig(AppConfig):
                 card=cards.get(number),
             )
             steps.register(step)
+        demo.register(demo.DemoPart(order=50, name="vision", load=plan_demo.load))
