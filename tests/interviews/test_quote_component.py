@@ -75,6 +75,7 @@ def test_every_template_showing_a_quote_value_uses_the_component():
         "interviews/position_cell.html",
         "interviews/quote_bank.html",
         "interviews/search.html",
+        "plan/plan/target_detail.html",
         "plan/vision/version_detail.html",
         "workshops/workshop_detail.html",
     }
