@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
+from interviews import privacy
 from interviews.models import Excerpt
-from plan.forms import AmbitionForm, _passage_label, _statement_label
-from plan.models import Ambition, Objective, Step, StepPartner, TargetGroup
+from plan.forms import _passage_label, _short, _statement_label
+from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
 from plan.models.plan import adopted_version
 from policies.models import Passage
 from stakeholders.models import Organisation
@@ -129,10 +130,10 @@ class ObjectiveForm(forms.ModelForm):
         self.fields["ambitions"].help_text = _(
             "Alleen de ambities van de vastgestelde visie (de laatst vastgestelde versie)."
         )
-        # The same evidence choices as an ambition, through the same evidence boundary.
-        evidence = AmbitionForm(user=user)
-        self.fields["excerpts"].queryset = evidence.fields["excerpts"].queryset
-        self.fields["excerpts"].label_from_instance = evidence._excerpt_label
+        self.user = user
+        # The excerpts this user may cite, labelled as the evidence boundary lets them see it.
+        self.fields["excerpts"].queryset = privacy.quote_queryset(user).order_by("pk")
+        self.fields["excerpts"].label_from_instance = self._excerpt_label
         self.fields["statements"].queryset = Statement.objects.select_related("workshop")
         self.fields["statements"].label_from_instance = _statement_label
         self.fields["passages"].queryset = Passage.objects.select_related("document").order_by(
@@ -156,6 +157,12 @@ class ObjectiveForm(forms.ModelForm):
             ),
             Fieldset(_("Visie en onderbouwing"), "ambitions", "excerpts", "statements", "passages"),
         )
+
+    def _excerpt_label(self, excerpt: Excerpt) -> str:
+        quote = privacy.visible_quote(excerpt, self.user)
+        if quote is None:
+            return "…"
+        return f"{quote.source_label}: “{_short(quote.text)}”"
 
     def _ambitions(self):
         """The vastgestelde vision's ambitions, plus those already linked (nothing is lost)."""
@@ -316,3 +323,37 @@ PartnerFormSet = forms.inlineformset_factory(
     extra=2,
     can_delete=True,
 )
+
+
+class PlanTextForm(forms.Form):
+    """One section of the plan; ``seen`` is the version the writer started from."""
+
+    text = forms.CharField(
+        label=_("Tekst"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Markdown."),
+    )
+    seen = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field("text", autofocus=True), "seen")
+
+
+class MeasurementForm(forms.ModelForm):
+    class Meta:
+        model = Measurement
+        fields = ["measured_on", "value", "source", "note"]
+        widgets = {
+            "measured_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"source": _("Waar komt het cijfer vandaan (bevraging, registratie…)?")}
+
+    def __init__(self, *args, objective: Objective, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.objective = objective
+        self.fields["value"].localize = True
+        self.fields["value"].widget.is_localized = True
+        self.helper = _helper(_row("measured_on", "value"), "source", "note")

@@ -36,3 +36,13 @@ urlpatterns += [
     path("steps/<int:pk>/delete/", plan.step_delete, name="step_delete"),
     path("steps/<int:pk>/history/", plan.step_history, name="step_history"),
 ]
+urlpatterns += [
+    path(
+        "objectives/<int:pk>/measurements/new/",
+        plan.measurement_create,
+        name="measurement_create",
+    ),
+    path("texts/", plan.plan_text_list, name="plan_text_list"),
+    path("texts/<slug:key>/edit/", plan.plan_text_update, name="plan_text_update"),
+    path("texts/<slug:key>/history/", plan.plan_text_history, name="plan_text_history"),
+]

@@ -375,7 +375,10 @@ class PlanText(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.get_key_display()
+        return str(self.get_key_display()).capitalize()
+
+    def get_absolute_url(self) -> str:
+        return f"{reverse('plan:plan_text_list')}#section-{self.key}"
 
 
 def adopted_version():

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,14 +15,37 @@ from atlasplan.permissions import can, require
 from interviews import privacy
 from interviews.models import Excerpt
 from plan.filters_plan import StepFilter, TargetGroupFilter
-from plan.forms_plan import ObjectiveForm, PartnerFormSet, StepForm, TargetGroupForm
-from plan.models import Ambition, Objective, Step, StepPartner, TargetGroup
+from plan.forms_plan import (
+    MeasurementForm,
+    ObjectiveForm,
+    PartnerFormSet,
+    PlanTextForm,
+    StepForm,
+    TargetGroupForm,
+)
+from plan.models import (
+    Ambition,
+    Measurement,
+    Objective,
+    PlanSection,
+    PlanText,
+    Step,
+    StepPartner,
+    TargetGroup,
+)
 from plan.models.plan import adopted_version
 from plan.terms import MEDIUM_YEARS, SHORT_YEARS
 from policies.models import Passage
 from workshops.models import Statement
 
 VIEW, CHANGE = "plan.view", "plan.change"
+# The database side of Objective.smart_gaps(): an objective missing a measure.
+NOT_SMART = (
+    Q(objectives__indicator="")
+    | Q(objectives__baseline__isnull=True)
+    | Q(objectives__target__isnull=True)
+    | Q(objectives__deadline__isnull=True)
+)
 
 
 def get_target_for_user(request: HttpRequest, pk: int, action: str = VIEW) -> TargetGroup:
@@ -40,9 +63,10 @@ def get_objective_for_user(request: HttpRequest, pk: int, action: str = VIEW) ->
     return objective
 
 
-def get_step_for_user(request: HttpRequest, pk: int, action: str = VIEW) -> Step:
+def get_step_for_user(request: HttpRequest, pk: int, action: str = VIEW, queryset=None) -> Step:
     require(request.user, VIEW)
-    step = get_object_or_404(Step.objects.select_related("owner_user"), pk=pk)
+    queryset = queryset if queryset is not None else Step.objects.select_related("owner_user")
+    step = get_object_or_404(queryset, pk=pk)
     require(request.user, action, step)
     return step
 
@@ -63,6 +87,7 @@ def target_list(request: HttpRequest) -> HttpResponse:
             "objectives", filter=Q(objectives__level=Objective.Level.BEHAVIOUR), distinct=True
         ),
         step_count=Count("objectives__steps", distinct=True),
+        not_smart_count=Count("objectives", filter=NOT_SMART, distinct=True),
     )
     filterset = TargetGroupFilter(request.GET, queryset=base)
     context = {
@@ -82,6 +107,7 @@ def _objectives(target: TargetGroup):
         Prefetch("statements", queryset=Statement.objects.select_related("workshop")),
         Prefetch("passages", queryset=Passage.objects.select_related("document")),
         Prefetch("steps", queryset=Step.objects.order_by("start", "pk")),
+        Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk")),
     )
 
 
@@ -253,8 +279,7 @@ def step_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    require(request.user, VIEW)
-    step = get_object_or_404(_step_queryset(), pk=pk)
+    step = get_step_for_user(request, pk, queryset=_step_queryset())
     context = {"step": step, "can_change": can(request.user, CHANGE), "tab": "steps"}
     return render(request, "plan/plan/step_detail.html", context)
 
@@ -301,3 +326,86 @@ def step_delete(request: HttpRequest, pk: int) -> HttpResponse:
 def step_history(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request, pk)
     return render_history(request, step, parents=_crumbs((reverse("plan:step_list"), _("Stappen"))))
+
+
+# --- Measurements --------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    objective = get_objective_for_user(request, pk, CHANGE)
+    form = MeasurementForm(request.POST or None, objective=objective)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("De meting is opgeslagen."))
+        return redirect(objective.get_absolute_url())
+    context = {"form": form, "objective": objective, "target": objective.target_group}
+    return render(request, "plan/plan/measurement_form.html", {**context, "tab": "targets"})
+
+
+# --- The plan's own texts ------------------------------------------------------------------
+
+
+def _stamp(text: PlanText | None) -> str:
+    """Which version of a section a writer saw ("" while it was never written)."""
+    return text.updated_at.isoformat() if text else ""
+
+
+@require_GET
+def plan_text_list(request: HttpRequest) -> HttpResponse:
+    require(request.user, VIEW)
+    texts = {t.key: t for t in PlanText.objects.select_related("updated_by")}
+    sections = [(key, label, texts.get(key)) for key, label in PlanSection.choices]
+    context = {"sections": sections, "can_change": can(request.user, CHANGE), "tab": "texts"}
+    return render(request, "plan/plan/plan_text_list.html", context)
+
+
+def _save_text(key: str, form: PlanTextForm, user) -> PlanText | None:
+    """Save the section unless someone saved it since the writer opened it; then return
+    that newer version and save nothing."""
+    with transaction.atomic():
+        current = PlanText.objects.select_for_update().filter(key=key).first()
+        if _stamp(current) != form.cleaned_data["seen"]:
+            return current or PlanText(key=key)
+        text = current or PlanText(key=key)
+        text.text = form.cleaned_data["text"]
+        text.updated_by = user
+        text.save()
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def plan_text_update(request: HttpRequest, key: str) -> HttpResponse:
+    require(request.user, CHANGE)
+    if key not in PlanSection.values:
+        raise Http404
+    current = PlanText.objects.select_related("updated_by").filter(key=key).first()
+    initial = {"text": current.text if current else "", "seen": _stamp(current)}
+    form = PlanTextForm(request.POST or None, initial=initial)
+    newer = None
+    if form.is_valid():
+        newer = _save_text(key, form, request.user)
+        if newer is None:
+            messages.success(request, _("De tekst is opgeslagen."))
+            return redirect(f"{reverse('plan:plan_text_list')}#section-{key}")
+        # Keep what this writer typed; a second save now knowingly replaces the newer text.
+        data = request.POST.copy()
+        data["seen"] = _stamp(newer) if newer.pk else ""
+        form = PlanTextForm(data)
+        form.is_valid()
+    context = {
+        "form": form,
+        "newer": newer,
+        "label": PlanSection(key).label,
+        "tab": "texts",
+    }
+    return render(request, "plan/plan/plan_text_form.html", context, status=409 if newer else 200)
+
+
+@require_GET
+def plan_text_history(request: HttpRequest, key: str) -> HttpResponse:
+    require(request.user, VIEW)
+    text = get_object_or_404(PlanText, key=key)
+    return render_history(
+        request, text, parents=_crumbs((reverse("plan:plan_text_list"), _("Planteksten")))
+    )

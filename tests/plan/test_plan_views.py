@@ -6,7 +6,7 @@ import pytest
 from django.utils.html import escape
 
 from interviews.models import ConsentScope
-from plan.models import Objective, Step, StepPartner, TargetGroup, VisionState
+from plan.models import Objective, PlanText, Step, StepPartner, TargetGroup, VisionState
 from plan.terms import Term
 from tests.conftest import client_for
 from tests.helpers import assert_same_count
@@ -37,6 +37,7 @@ def plan():
     objective = ObjectiveFactory(target_group=target, text="Jongeren kennen Atlas")
     step = StepFactory(title="Wijkcampagne", objectives=[objective])
     StepPartnerFactory(step=step, organisation=OrganisationFactory(name="Vzw De Brug"))
+    PlanText.objects.create(key="introduction", text="Waarom dit plan")
     return target, objective, step
 
 
@@ -49,6 +50,10 @@ def pages(target, objective, step) -> dict[str, str]:
         "step_list": "/plan/steps/",
         "step_detail": f"/plan/steps/{step.pk}/",
         "step_history": f"/plan/steps/{step.pk}/history/",
+        "text_list": "/plan/texts/",
+        "text_history": "/plan/texts/introduction/history/",
+        "text_update": "/plan/texts/introduction/edit/",
+        "measurement_create": f"/plan/objectives/{objective.pk}/measurements/new/",
         "target_create": "/plan/targets/new/",
         "target_update": f"/plan/targets/{target.pk}/edit/",
         "target_delete": f"/plan/targets/{target.pk}/delete/",
@@ -69,6 +74,8 @@ READ = {
     "step_list",
     "step_detail",
     "step_history",
+    "text_list",
+    "text_history",
 }
 
 
@@ -149,6 +156,16 @@ def test_a_duplicate_target_group_name_is_refused(consultant_client):
     assert response.status_code == 200
     assert "Er bestaat al een doelgroep met deze naam." in response.content.decode()
     assert TargetGroup.objects.count() == 1
+
+
+def test_target_list_counts_the_objectives_not_yet_smart(consultant_client):
+    target = TargetGroupFactory(name="Ouders")
+    ObjectiveFactory(target_group=target)
+    ObjectiveFactory(target_group=target, deadline=None)
+    ObjectiveFactory(target_group=target, indicator="")
+    ObjectiveFactory(target_group=TargetGroupFactory(name="Scholen"))
+    html = consultant_client.get("/plan/targets/").content.decode()
+    assert "2 nog niet SMART" in html and "alle SMART" in html
 
 
 def test_target_list_search(consultant_client):
