@@ -46,6 +46,12 @@ def test_target_groups_and_objectives_have_no_wcag_violations(
     expect(page.get_by_test_id("objective")).to_have_count(2)
     expect(page.get_by_test_id("not-smart")).to_contain_text("indicator, streefwaarde")
     assert_no_axe_violations(page)
+    page.get_by_role("link", name="Doelstelling toevoegen").click()
+    expect(page.get_by_role("heading", name="Nieuwe doelstelling")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/plan/texts/")
+    expect(page.get_by_test_id("plan-text")).to_have_count(3)
+    assert_no_axe_violations(page)
 
 
 def test_steps_filter_with_htmx_and_the_step_form_has_no_wcag_violations(

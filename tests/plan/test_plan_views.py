@@ -521,3 +521,29 @@ def test_target_detail_query_count_is_constant(consultant_client, django_assert_
         django_assert_num_queries,
         marker='data-testid="objective"',
     )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/plan/targets/99999999999999999999999/",
+        "/plan/steps/99999999999999999999999/edit/",
+        "/plan/objectives/99999999999999999999999/delete/",
+        "/plan/objectives/99999999999999999999999/measurements/new/",
+    ],
+)
+def test_huge_ids_in_urls_are_404_not_500(consultant_client, url):
+    assert consultant_client.get(url).status_code == 404
+
+
+def test_an_objective_linked_to_an_older_vision_says_so_and_keeps_the_link(consultant_client):
+    old = AmbitionFactory(title="Oude ambitie", version=VisionVersionFactory(state="adopted"))
+    AmbitionFactory(version=VisionVersionFactory(state=VisionState.ADOPTED))
+    objective = ObjectiveFactory(ambitions=[old])
+    html = consultant_client.get(f"/plan/targets/{objective.target_group_id}/").content.decode()
+    assert "Oude ambitie" in html and "niet de vastgestelde visie" in html
+    response = consultant_client.post(
+        f"/plan/objectives/{objective.pk}/edit/", objective_data(ambitions=[old.pk])
+    )
+    assert response.status_code == 302
+    assert list(objective.ambitions.all()) == [old]
