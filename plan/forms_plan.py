@@ -210,6 +210,7 @@ class StepForm(forms.ModelForm):
         queryset=get_user_model().objects.none(),
         required=False,
         label=_("Eigenaar (gebruiker)"),
+        empty_label=_("— geen gebruiker —"),
     )
     progress = forms.IntegerField(label=_("Voortgang (%)"), min_value=0, max_value=100, initial=0)
     budget = forms.DecimalField(
@@ -261,6 +262,20 @@ class StepForm(forms.ModelForm):
             ("", _("Afleiden uit de data")),
             *self.fields["term_choice"].choices[1:],
         ]
+        # The step form also holds the partners' formset, so the template writes the <form>.
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field("title", autofocus=True),
+            "description",
+            "objectives",
+            "kind",
+            _row("start", "end", "term_choice"),
+            _row("owner_user", "owner_name"),
+            "channel",
+            _row("budget", "state", "progress"),
+        )
 
     def clean(self) -> dict:
         data = super().clean()
