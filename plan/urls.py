@@ -42,6 +42,8 @@ urlpatterns += [
         plan.measurement_create,
         name="measurement_create",
     ),
+    path("measurements/<int:pk>/edit/", plan.measurement_update, name="measurement_update"),
+    path("measurements/<int:pk>/delete/", plan.measurement_delete, name="measurement_delete"),
     path("texts/", plan.plan_text_list, name="plan_text_list"),
     path("texts/<slug:key>/edit/", plan.plan_text_update, name="plan_text_update"),
     path("texts/<slug:key>/history/", plan.plan_text_history, name="plan_text_history"),

@@ -1,4 +1,4 @@
-"""Step 7: the communication plan's target groups, objectives and steps."""
+"""Step 7: the communication plan's target groups, objectives, steps, measurements and texts."""
 
 from django.contrib import messages
 from django.db import transaction
@@ -331,16 +331,57 @@ def step_history(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Measurements --------------------------------------------------------------------------
 
 
-@require_http_methods(["GET", "POST"])
-def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
-    objective = get_objective_for_user(request, pk, CHANGE)
-    form = MeasurementForm(request.POST or None, objective=objective)
+def get_measurement_for_user(request: HttpRequest, pk: int, action: str = VIEW) -> Measurement:
+    require(request.user, VIEW)
+    queryset = Measurement.objects.select_related("objective__target_group")
+    measurement = get_object_or_404(queryset, pk=pk)
+    require(request.user, action, measurement)
+    return measurement
+
+
+def _measurement_form(request, objective: Objective, measurement=None) -> HttpResponse:
+    form = MeasurementForm(request.POST or None, instance=measurement, objective=objective)
     if form.is_valid():
         form.save()
         messages.success(request, _("De meting is opgeslagen."))
         return redirect(objective.get_absolute_url())
-    context = {"form": form, "objective": objective, "target": objective.target_group}
-    return render(request, "plan/plan/measurement_form.html", {**context, "tab": "targets"})
+    context = {
+        "form": form,
+        "objective": objective,
+        "measurement": measurement,
+        "target": objective.target_group,
+        "tab": "targets",
+    }
+    return render(request, "plan/plan/measurement_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_create(request: HttpRequest, pk: int) -> HttpResponse:
+    objective = get_objective_for_user(request, pk, CHANGE)
+    return _measurement_form(request, objective)
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_update(request: HttpRequest, pk: int) -> HttpResponse:
+    measurement = get_measurement_for_user(request, pk, CHANGE)
+    return _measurement_form(request, measurement.objective, measurement)
+
+
+@require_http_methods(["GET", "POST"])
+def measurement_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    measurement = get_measurement_for_user(request, pk, CHANGE)
+    objective = measurement.objective
+    if request.method == "POST":
+        measurement.delete()
+        messages.success(request, _("De meting is verwijderd."))
+        return redirect(objective.get_absolute_url())
+    context = {
+        "measurement": measurement,
+        "objective": objective,
+        "target": objective.target_group,
+        "tab": "targets",
+    }
+    return render(request, "plan/plan/measurement_confirm_delete.html", context)
 
 
 # --- The plan's own texts ------------------------------------------------------------------

@@ -55,6 +55,22 @@ def test_reader_cannot_record_a_measurement(reader_client, objective):
     assert not Measurement.objects.exists()
 
 
+def test_a_wrong_measurement_can_be_corrected_and_deleted(consultant_client, objective):
+    measurement = MeasurementFactory(objective=objective, value=99)
+    response = consultant_client.post(
+        f"/plan/measurements/{measurement.pk}/edit/",
+        {"measured_on": "2026-06-01", "value": "19", "source": "Bevraging"},
+    )
+    assert response.status_code == 302
+    measurement.refresh_from_db()
+    assert measurement.value == 19
+    page = consultant_client.get(f"/plan/measurements/{measurement.pk}/delete/")
+    assert "Wilt u de meting" in page.content.decode() and Measurement.objects.exists()
+    consultant_client.post(f"/plan/measurements/{measurement.pk}/delete/")
+    assert not Measurement.objects.exists()
+    assert measurement.history.count() == 3  # created, changed, deleted: nothing vanishes
+
+
 def test_target_detail_lists_measurements_in_date_order(consultant_client, objective):
     MeasurementFactory(objective=objective, measured_on=datetime.date(2026, 9, 1), value=27)
     MeasurementFactory(objective=objective, measured_on=datetime.date(2026, 4, 1), value=13)

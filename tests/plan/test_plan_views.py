@@ -6,7 +6,15 @@ import pytest
 from django.utils.html import escape
 
 from interviews.models import ConsentScope
-from plan.models import Objective, PlanText, Step, StepPartner, TargetGroup, VisionState
+from plan.models import (
+    Measurement,
+    Objective,
+    PlanText,
+    Step,
+    StepPartner,
+    TargetGroup,
+    VisionState,
+)
 from plan.terms import Term
 from tests.conftest import client_for
 from tests.helpers import assert_same_count
@@ -38,6 +46,7 @@ def plan():
     step = StepFactory(title="Wijkcampagne", objectives=[objective])
     StepPartnerFactory(step=step, organisation=OrganisationFactory(name="Vzw De Brug"))
     PlanText.objects.create(key="introduction", text="Waarom dit plan")
+    MeasurementFactory(objective=ObjectiveFactory(target_group=target))
     return target, objective, step
 
 
@@ -54,6 +63,8 @@ def pages(target, objective, step) -> dict[str, str]:
         "text_history": "/plan/texts/introduction/history/",
         "text_update": "/plan/texts/introduction/edit/",
         "measurement_create": f"/plan/objectives/{objective.pk}/measurements/new/",
+        "measurement_update": f"/plan/measurements/{Measurement.objects.get().pk}/edit/",
+        "measurement_delete": f"/plan/measurements/{Measurement.objects.get().pk}/delete/",
         "target_create": "/plan/targets/new/",
         "target_update": f"/plan/targets/{target.pk}/edit/",
         "target_delete": f"/plan/targets/{target.pk}/delete/",
