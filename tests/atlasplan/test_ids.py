@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from atlasplan.ids import MAX_ID_DIGITS, parse_pk
 from interviews.models import ConsentScope, NoteAnswer
+from plan.models import PlanText
 from tests.factories import ThemeFactory
 from tests.interviews.factories import (
     ConsentFactory,
@@ -23,6 +24,12 @@ from tests.interviews.factories import (
     TranscriptFactory,
 )
 from tests.plan.factories import AmbitionFactory
+from tests.plan.factories_plan import (
+    MeasurementFactory,
+    ObjectiveFactory,
+    StepFactory,
+    StepPartnerFactory,
+)
 from tests.policies.factories import PassageFactory
 from tests.stakeholders.factories import (
     ContactFactory,
@@ -84,6 +91,10 @@ def world(theme_for_ids):
     passage = PassageFactory()
     statement = StatementFactory()
     ambition = AmbitionFactory(excerpts=[excerpt], statements=[statement], passages=[passage])
+    objective = ObjectiveFactory(ambitions=[ambition], excerpts=[excerpt])
+    step = StepFactory(objectives=[objective])
+    StepPartnerFactory(step=step, organisation=organisation)
+    PlanText.objects.create(key="introduction", text="Inleiding")
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -100,6 +111,10 @@ def world(theme_for_ids):
         "statement": statement,
         "vision": ambition.version,
         "ambition": ambition,
+        "target": objective.target_group,
+        "objective": objective,
+        "step": step,
+        "measurement": MeasurementFactory(objective=objective),
     }
 
 
@@ -119,7 +134,9 @@ PK_OWNERS = [
     ("interaction_", "interaction"), ("shortlist_entry_", "entry"), ("interview_", "interview"),
     ("excerpt_", "excerpt"), ("guide_", "guide"), ("workshop_", "workshop"),
     ("statement_", "statement"), ("ambition_create", "vision"), ("vision_", "vision"),
-    ("ambition_", "ambition"),
+    ("ambition_", "ambition"), ("target_", "target"), ("objective_create", "target"),
+    ("objective_", "objective"), ("measurement_create", "objective"),
+    ("measurement_", "measurement"), ("step_", "step"),
 ]  # fmt: skip
 
 
@@ -135,6 +152,7 @@ def path_kwargs(name: str, route: str, world: dict) -> dict:
         "what": "votes",
         "kind": "organisations",
         "file_format": "csv",
+        "key": "introduction",
     }
     if "<int:pk>" in route:
         owner = next(obj for prefix, obj in PK_OWNERS if short.startswith(prefix))
