@@ -32,7 +32,7 @@ class PlanConfig(AppConfig):
                 _("Communicatieplan"),
                 _("Doelstellingen per doelgroep, stappen, termijnen en partners."),
                 "plan.view",
-                None,
+                "plan:target_list",
             ),
         ]:
             step = steps.Step(

@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from atlasplan.ids import MAX_ID_DIGITS, parse_pk
 from interviews.models import ConsentScope, NoteAnswer
 from plan.services import issue_answer_link
+from plan.models import PlanText
 from tests.factories import ThemeFactory
 from tests.interviews.factories import (
     ConsentFactory,
@@ -25,6 +26,12 @@ from tests.interviews.factories import (
     TranscriptFactory,
 )
 from tests.plan.factories import AmbitionFactory, InviteeFactory, ValidationResponseFactory
+from tests.plan.factories_plan import (
+    MeasurementFactory,
+    ObjectiveFactory,
+    StepFactory,
+    StepPartnerFactory,
+)
 from tests.policies.factories import PassageFactory
 from tests.stakeholders.factories import (
     ContactFactory,
@@ -89,6 +96,10 @@ def world(theme_for_ids):
     invitee = InviteeFactory(organisation=organisation)
     answered = ValidationResponseFactory(invitee=InviteeFactory(round=invitee.round))
     link, token = issue_answer_link(invitee, datetime.date(2099, 1, 1), None)
+    objective = ObjectiveFactory(ambitions=[ambition], excerpts=[excerpt])
+    step = StepFactory(objectives=[objective])
+    StepPartnerFactory(step=step, organisation=organisation)
+    PlanText.objects.create(key="introduction", text="Inleiding")
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -110,6 +121,10 @@ def world(theme_for_ids):
         "response": answered,
         "link": link,
         "token": token,
+        "target": objective.target_group,
+        "objective": objective,
+        "step": step,
+        "measurement": MeasurementFactory(objective=objective),
     }
 
 
@@ -132,6 +147,9 @@ PK_OWNERS = [
     ("ambition_", "ambition"), ("validation_", "round"), ("invitee_add", "round"),
     ("invitee_", "invitee"), ("response_withdraw", "response"), ("response_history", "response"),
     ("response_", "invitee"), ("answer_link_revoke", "link"), ("answer_links", "invitee"),
+    ("ambition_", "ambition"), ("target_", "target"), ("objective_create", "target"),
+    ("objective_", "objective"), ("measurement_create", "objective"),
+    ("measurement_", "measurement"), ("step_", "step"),
 ]  # fmt: skip
 
 
@@ -148,6 +166,7 @@ def path_kwargs(name: str, route: str, world: dict) -> dict:
         "kind": "organisations",
         "file_format": "csv",
         "token": world["token"],
+        "key": "introduction",
     }
     if "<int:pk>" in route:
         owner = next(obj for prefix, obj in PK_OWNERS if short.startswith(prefix))
