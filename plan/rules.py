@@ -2,7 +2,6 @@ from atlasplan.permissions import (
     add_rule,
     has_any_role,
     is_atlas_team,
-    is_consultant,
     is_staff_member,
 )
 
@@ -10,7 +9,7 @@ from atlasplan.permissions import (
 add_rule("vision.view", has_any_role)
 add_rule("vision.change", is_staff_member)
 add_rule("validation.view", has_any_role)
-add_rule("validation.change", is_consultant)
+add_rule("validation.change", is_staff_member)
 add_rule("plan.view", has_any_role)
 add_rule("plan.change", is_staff_member)
 add_rule("plan.export_pdf", has_any_role)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plan.views import vision
+from plan.views import validation_results, vision
 
 app_name = "plan"
 
@@ -15,4 +15,25 @@ urlpatterns = [
     path("vision/<int:pk>/ambitions/new/", vision.ambition_create, name="ambition_create"),
     path("vision/ambitions/<int:pk>/edit/", vision.ambition_update, name="ambition_update"),
     path("vision/ambitions/<int:pk>/delete/", vision.ambition_delete, name="ambition_delete"),
+    # Step 6: results, objections and decisions, exports
+    path(
+        "validation/<int:pk>/results/",
+        validation_results.validation_results,
+        name="validation_results",
+    ),
+    path(
+        "validation/<int:pk>/objections/",
+        validation_results.validation_objections,
+        name="validation_objections",
+    ),
+    path(
+        "validation/feedback/<int:pk>/decide/",
+        validation_results.objection_decide,
+        name="objection_decide",
+    ),
+    path(
+        "validation/<int:pk>/export.<str:fmt>",
+        validation_results.validation_export,
+        name="validation_export",
+    ),
 ]

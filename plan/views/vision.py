@@ -14,7 +14,7 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from interviews import privacy
 from interviews.models import Excerpt
-from plan import services
+from plan import endorsement, services
 from plan.forms import AmbitionForm, VisionVersionForm
 from plan.models import Ambition, VisionState, VisionVersion
 from policies.models import Passage
@@ -98,8 +98,10 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Each cited excerpt is shown only as this viewer may see it (consent, withdrawal).
     cited = {e.pk: e for a in ambitions for e in a.excerpts.all()}
     quotes = privacy.quotes_by_pk(cited.values(), request.user)
+    figures = endorsement.ambition_figures(ambitions, request.user)
     for ambition in ambitions:
         ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
+        ambition.endorsement = figures[ambition.pk]  # once validated: its endorsement
     context = {
         "version": version,
         "ambitions": ambitions,
@@ -163,6 +165,11 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(version)
     if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
         raise PermissionDenied
+    # Publishing with objections still undecided is allowed, but only on purpose.
+    confirmed = state != VisionState.ADOPTED or request.POST.get("confirm")
+    if not confirmed and (undecided := endorsement.undecided_before(version)):
+        context = {"version": version, "undecided": undecided}
+        return render(request, "plan/vision/state_confirm.html", context)
     services.set_state(version, state, request.user)
     messages.success(
         request,
