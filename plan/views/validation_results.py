@@ -132,7 +132,8 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Dit antwoord onderschrijft de ambitie: er is niets te beslissen.")
         )
         return redirect(back)
-    decision = getattr(feedback, "decision", None) or ObjectionDecision(feedback=feedback)
+    item = objection_rows([feedback], request.user, vq.sizes_once())[0]
+    decision = item["decision"] or ObjectionDecision(feedback=feedback)
     form = decisions.DecisionForm(request.POST or None, instance=decision, feedback=feedback)
     if form.is_valid():
         decisions.record(form, request.user)
@@ -142,11 +143,10 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
             % {"ambition": feedback.ambition},
         )
         return redirect(back)
-    sizes = vq.sizes_once()
     context = {
         **_round_context(round),
         "form": form,
-        "item": objection_rows([feedback], request.user, sizes)[0],
+        "item": item,
         "has_later_version": form.fields["version"].queryset.exists(),
     }
     return render(request, "plan/validation/decision_form.html", context)
