@@ -40,6 +40,14 @@ class DecisionForm(forms.ModelForm):
             "explanation": forms.Textarea(attrs={"rows": 4}),
         }
         labels = {"explanation": _("Welke wijziging, of waarom niet overgenomen")}
+        error_messages = {
+            "explanation": {
+                "required": _(
+                    "Schrijf welke wijziging het bezwaar opleverde, "
+                    "of waarom het niet overgenomen is."
+                )
+            }
+        }
 
     def __init__(self, *args, feedback: AmbitionFeedback, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -82,16 +90,6 @@ class DecisionForm(forms.ModelForm):
             # Not worked in: a version or changed ambitions would contradict the decision.
             data["version"], data["ambitions"] = None, []
         return data
-
-    def clean_explanation(self) -> str:
-        text = self.cleaned_data.get("explanation", "").strip()
-        if not text:
-            raise forms.ValidationError(
-                _(
-                    "Schrijf welke wijziging het bezwaar opleverde, of waarom het niet overgenomen is."
-                )
-            )
-        return text
 
 
 @transaction.atomic
