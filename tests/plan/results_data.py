@@ -15,16 +15,19 @@ overall    2 / 2 / 1         3 / 0 / 1         5 / 2 / 2
 (onderschrijft / deels / niet)
 """
 
+import datetime
+
 from interviews.models import ConsentScope
 from plan.models import AmbitionFeedback, Endorsement, InviteeState
 from stakeholders.models import Scope, Sector
+from tests.factories import ThemeFactory
 from tests.plan.factories import (
     AmbitionFactory,
     InviteeFactory,
     ValidationResponseFactory,
     ValidationRoundFactory,
 )
-from tests.stakeholders.factories import OrganisationFactory
+from tests.stakeholders.factories import ContactFactory, OrganisationFactory
 
 E, P, N = Endorsement.ENDORSE, Endorsement.PARTLY, Endorsement.NOT
 
@@ -68,3 +71,34 @@ def hand_computed_round():
             feedback[second] = (two, "")
         answer(round, organisation, overall, feedback, surprises="")
     return round, first, second
+
+
+def quoted_round():
+    """A round with one answer per kind of consent, each naming its own organisation."""
+    round = ValidationRoundFactory(title="Ronde citaten")
+    ambition = AmbitionFactory(version=round.version, title="Verschillen benoemen")
+    theme = ThemeFactory(name="Beeldvorming")
+    answers = {}
+    for key, scope, withdrawn in [
+        ("named", ConsentScope.NAMED, None),
+        ("anonymous", ConsentScope.ANONYMOUS, None),
+        ("refused", ConsentScope.NOT_QUOTABLE, None),
+        ("withdrawn", ConsentScope.ANONYMOUS, datetime.date.today()),
+    ]:
+        organisation = OrganisationFactory(name=f"Vereniging {key.capitalize()}")
+        contact = ContactFactory(organisation=organisation, name=f"Ann {key.capitalize()}s")
+        response = answer(
+            round,
+            organisation,
+            P,
+            {ambition: (N, f"Bezwaar {key}: Ann {key.capitalize()}s van {organisation.name}")},
+            consent_scope=scope,
+            withdrawn_on=withdrawn,
+            respondent=contact,
+            surprises=f"Verrassing {key} bij {organisation.name}",
+            remarks=f"Opmerking {key} van {organisation.name}",
+        )
+        if key != "anonymous":
+            response.surprise_themes.add(theme)
+        answers[key] = response
+    return {"round": round, "ambition": ambition, "theme": theme, **answers}

@@ -15,7 +15,7 @@ from tests.conftest import client_for
 from tests.factories import ThemeFactory
 from tests.helpers import assert_same_count
 from tests.plan.factories import AmbitionFactory, ValidationRoundFactory
-from tests.plan.results_data import answer, hand_computed_round
+from tests.plan.results_data import answer, hand_computed_round, quoted_round
 from tests.stakeholders.factories import ContactFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,33 +25,7 @@ E, P, N = Endorsement.ENDORSE, Endorsement.PARTLY, Endorsement.NOT
 
 @pytest.fixture
 def quoted():
-    """A round with one answer per kind of consent, each naming its own organisation."""
-    round = ValidationRoundFactory(title="Ronde citaten")
-    ambition = AmbitionFactory(version=round.version, title="Verschillen benoemen")
-    theme = ThemeFactory(name="Beeldvorming")
-    answers = {}
-    for key, scope, withdrawn in [
-        ("named", ConsentScope.NAMED, None),
-        ("anonymous", ConsentScope.ANONYMOUS, None),
-        ("refused", ConsentScope.NOT_QUOTABLE, None),
-        ("withdrawn", ConsentScope.ANONYMOUS, datetime.date.today()),
-    ]:
-        organisation = OrganisationFactory(name=f"Vereniging {key.capitalize()}")
-        contact = ContactFactory(organisation=organisation, name=f"Ann {key.capitalize()}s")
-        response = answer(
-            round,
-            organisation,
-            P,
-            {ambition: (N, f"Bezwaar {key}: Ann {key.capitalize()}s van {organisation.name}")},
-            consent_scope=scope,
-            withdrawn_on=withdrawn,
-            respondent=contact,
-            surprises=f"Verrassing {key} bij {organisation.name}",
-        )
-        if key != "anonymous":
-            response.surprise_themes.add(theme)
-        answers[key] = response
-    return {"round": round, "ambition": ambition, "theme": theme, **answers}
+    return quoted_round()
 
 
 def results_url(round) -> str:
