@@ -75,6 +75,8 @@ def test_every_template_showing_a_quote_value_uses_the_component():
         "interviews/position_cell.html",
         "interviews/quote_bank.html",
         "interviews/search.html",
+        "plan/validation/_objection.html",
+        "plan/validation/results.html",
         "plan/vision/version_detail.html",
         "workshops/workshop_detail.html",
     }
