@@ -16,7 +16,7 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from plan import decisions, endorsement, validation_exports
 from plan import validation_quotes as vq
-from plan.models import AmbitionFeedback, ObjectionDecision, ValidationRound
+from plan.models import AmbitionFeedback, ObjectionDecision, ValidationRound, VisionState
 
 
 def url_or_none(name: str, *args) -> str | None:
@@ -96,6 +96,7 @@ def validation_results(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": [{"ambition": a, "figures": figures[a.pk]} for a in ambitions],
         "overall": endorsement.overall_figures(round, request.user),
         "staff": staff,
+        "version_visible": staff or round.version.state == VisionState.ADOPTED,
     }
     if staff:  # readers receive the figures only, never an answer's text
         sizes = vq.sizes_once()

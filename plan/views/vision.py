@@ -108,6 +108,7 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "states": VisionState,
         "can_change": can(request.user, "vision.change"),
         "can_adopt": can(request.user, "vision.adopt"),
+        "rounds": list(version.rounds.order_by("opens_on", "pk")),
     }
     return render(request, "plan/vision/version_detail.html", context)
 

@@ -277,3 +277,16 @@ def test_card_without_a_round(consultant, reader):
     assert card_for(consultant).next_action == "Start een aftoetsingsronde"
     assert card_for(reader).state == "Nog geen aftoetsingsronde."
     assert card_for(reader).next_url is None
+
+
+def test_vision_page_links_to_the_results_of_its_rounds(atlas_client):
+    round, _first, _second = hand_computed_round()
+    html = atlas_client.get(f"/plan/vision/{round.version_id}/").content.decode()
+    assert f'href="/plan/validation/{round.pk}/results/"' in html
+
+
+def test_results_link_to_the_version_only_where_the_viewer_may_read_it(reader_client, atlas_client):
+    round, _first, _second = hand_computed_round()
+    link = f'href="/plan/vision/{round.version_id}/"'
+    assert link in atlas_client.get(f"/plan/validation/{round.pk}/results/").content.decode()
+    assert link not in reader_client.get(f"/plan/validation/{round.pk}/results/").content.decode()
