@@ -58,6 +58,7 @@ def objection_rows(feedback, viewer, sizes) -> list[dict]:
             "feedback": item,
             "source": vq.source_label(item.response, viewer, sizes),
             "comment": vq.comment_quote(item, viewer, sizes),
+            "commented": bool(item.comment.strip()),
             "decision": getattr(item, "decision", None),
         }
         for item in feedback

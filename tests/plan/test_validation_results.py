@@ -236,3 +236,13 @@ def test_objections_page_query_count_is_constant(consultant_client, django_asser
         django_assert_num_queries,
         marker="Rij-bezwaar",
     )
+
+
+def test_an_objection_without_comment_says_so_rather_than_hiding_one(atlas_client):
+    round = ValidationRoundFactory()
+    ambition = AmbitionFactory(version=round.version)
+    answer(round, feedback={ambition: (P, "")}, consent_scope=ConsentScope.NOT_QUOTABLE)
+    answer(round, feedback={ambition: (N, "Iets")}, consent_scope=ConsentScope.NOT_QUOTABLE)
+    html = atlas_client.get(objections_url(round)).content.decode()
+    assert html.count("zonder toelichting.") == 1
+    assert html.count("geen toelichting die u mag lezen") == 1
