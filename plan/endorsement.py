@@ -165,6 +165,8 @@ def ambition_figures(
     """{ambition pk: figures} over the answers of ``round`` (or every round of their
     version), in one query whatever the number of ambitions or answers."""
     pks = [a.pk for a in ambitions]
+    if not pks:
+        return {}
     feedback = AmbitionFeedback.objects.filter(ambition_id__in=pks)
     if round is not None:
         feedback = feedback.filter(response__invitee__round=round)

@@ -83,7 +83,7 @@ def vision_list(request: HttpRequest) -> HttpResponse:
 
 def _ambitions(version: VisionVersion):
     excerpts = privacy.excerpt_queryset(Excerpt.objects.order_by("pk"))
-    return version.ambitions.prefetch_related(
+    return version.ambitions.select_related("origin__version").prefetch_related(
         "themes",
         Prefetch("excerpts", queryset=excerpts),
         Prefetch("statements", queryset=Statement.objects.select_related("workshop")),
@@ -99,9 +99,13 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     cited = {e.pk: e for a in ambitions for e in a.excerpts.all()}
     quotes = privacy.quotes_by_pk(cited.values(), request.user)
     figures = endorsement.ambition_figures(ambitions, request.user)
+    # An ambition not validated itself shows how its earlier wording was received.
+    unvalidated = [a for a in ambitions if a.origin and not figures[a.pk].total.total]
+    earlier = endorsement.ambition_figures([a.origin for a in unvalidated], request.user)
     for ambition in ambitions:
         ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
         ambition.endorsement = figures[ambition.pk]  # once validated: its endorsement
+        ambition.earlier_endorsement = earlier.get(ambition.origin_id)
     context = {
         "version": version,
         "ambitions": ambitions,

@@ -290,3 +290,14 @@ def test_results_link_to_the_version_only_where_the_viewer_may_read_it(reader_cl
     link = f'href="/plan/vision/{round.version_id}/"'
     assert link in atlas_client.get(f"/plan/validation/{round.pk}/results/").content.decode()
     assert link not in reader_client.get(f"/plan/validation/{round.pk}/results/").content.decode()
+
+
+def test_an_adopted_version_shows_how_its_earlier_wording_was_received(reader_client):
+    round, first, _second = hand_computed_round()
+    adopted = VisionVersionFactory(number=round.version.number + 1, state=VisionState.ADOPTED)
+    AmbitionFactory(version=adopted, title="Verschillen open benoemen", origin=first)
+    html = reader_client.get(f"/plan/vision/{adopted.pk}/").content.decode()
+    assert f"Draagvlak in de aftoetsing van versie {round.version.number}" in html
+    assert "deze ambitie is sindsdien herschreven" in html
+    assert "6 van 9 stakeholders onderschrijven, 2 deels, 1 niet" in html
+    assert "Organisatie I1" not in html
