@@ -22,7 +22,7 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
-from tests.plan.factories import AmbitionFactory
+from tests.plan.factories import AmbitionFactory, AmbitionFeedbackFactory, ValidationRoundFactory
 from tests.policies.factories import PassageFactory
 from tests.stakeholders.factories import (
     ContactFactory,
@@ -84,6 +84,10 @@ def world(theme_for_ids):
     passage = PassageFactory()
     statement = StatementFactory()
     ambition = AmbitionFactory(excerpts=[excerpt], statements=[statement], passages=[passage])
+    round = ValidationRoundFactory(version=ambition.version)
+    feedback = AmbitionFeedbackFactory(
+        response__invitee__round=round, ambition=ambition, position="not"
+    )
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -100,6 +104,8 @@ def world(theme_for_ids):
         "statement": statement,
         "vision": ambition.version,
         "ambition": ambition,
+        "round": round,
+        "feedback": feedback,
     }
 
 
@@ -119,7 +125,7 @@ PK_OWNERS = [
     ("interaction_", "interaction"), ("shortlist_entry_", "entry"), ("interview_", "interview"),
     ("excerpt_", "excerpt"), ("guide_", "guide"), ("workshop_", "workshop"),
     ("statement_", "statement"), ("ambition_create", "vision"), ("vision_", "vision"),
-    ("ambition_", "ambition"),
+    ("ambition_", "ambition"), ("validation_", "round"), ("objection_", "feedback"),
 ]  # fmt: skip
 
 
@@ -154,7 +160,8 @@ def test_no_odd_id_in_any_parameter_gives_a_server_error(consultant, world, odd)
     for name, route in project_routes():
         url = reverse(name, kwargs=path_kwargs(name, route, world))
         page = client.get(url)
-        names = sorted(set(PARAMETERS) | field_names(page.content.decode(errors="ignore")))
+        body = b"".join(page.streaming_content) if page.streaming else page.content
+        names = sorted(set(PARAMETERS) | field_names(body.decode(errors="ignore")))
         data = dict.fromkeys(names, odd)
         extra = {"source": f"note:{odd}", "row": f"org-{odd}"}
         for method, payload in [("get", data), ("post", data), ("post", {**data, **extra})]:
