@@ -69,20 +69,18 @@ def responses_table(round: ValidationRound, viewer, sizes) -> list[list]:
     research = vq.in_research_space(viewer)
     header = [
         _("Bron"),
-        _("Intern of extern"),
         _("Algemeen standpunt"),
         _("Waar zaten de verrassingen?"),
         _("Thema's van de verrassingen"),
         _("Opmerkingen"),
     ]
-    if research:
-        header += [_("Datum"), _("Online"), _("Citeren")]
+    if research:  # scope and date beside a sector label would point at the organisation
+        header += [_("Intern of extern"), _("Datum"), _("Online"), _("Citeren")]
     rows = [header]
     for response in vq.responses_queryset(round, viewer):
         surprises = vq.surprises_quote(response, viewer, sizes)
         row = [
             vq.source_label(response, viewer, sizes),
-            str(response.invitee.organisation.get_scope_display()),
             str(response.get_position_display()),
             _text(surprises),
             surprises.themes_label() if surprises else "",
@@ -90,7 +88,8 @@ def responses_table(round: ValidationRound, viewer, sizes) -> list[list]:
         ]
         if research:
             online = _("ja") if response.online else _("nee")
-            row += [_date(response.answered_on), online, response.consent_label]
+            scope = str(response.invitee.organisation.get_scope_display())
+            row += [scope, _date(response.answered_on), online, response.consent_label]
         rows.append(row)
     return rows
 
