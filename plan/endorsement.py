@@ -62,11 +62,15 @@ class Tally:
         """ "6 van 9 stakeholders onderschrijven, 2 deels, 1 niet"."""
         if not self.total:
             return _("Nog geen antwoorden.")
+        # The noun agrees with the total, the verb with those who endorse.
+        of = ngettext("%(total)d stakeholder", "%(total)d stakeholders", self.total) % {
+            "total": self.total
+        }
         text = ngettext(
-            "%(endorse)d van %(total)d stakeholders onderschrijft",
-            "%(endorse)d van %(total)d stakeholders onderschrijven",
+            "%(endorse)d van %(of)s onderschrijft",
+            "%(endorse)d van %(of)s onderschrijven",
             self.endorse,
-        ) % {"endorse": self.endorse, "total": self.total}
+        ) % {"endorse": self.endorse, "of": of}
         if self.partly:
             text += ", " + _("%(count)d deels") % {"count": self.partly}
         if self.against:

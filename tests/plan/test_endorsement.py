@@ -38,7 +38,8 @@ def test_the_phrase_says_how_many_endorse_of_how_many(atlas_member):
     assert figures[second.pk].total.phrase() == (
         "3 van 7 stakeholders onderschrijven, 1 deels, 3 niet"
     )
-    assert Tally(1, 0, 0).phrase() == "1 van 1 stakeholders onderschrijft"
+    assert Tally(1, 0, 0).phrase() == "1 van 1 stakeholder onderschrijft"
+    assert Tally(1, 0, 8).phrase() == "1 van 9 stakeholders onderschrijft, 8 niet"
     assert Tally(6, 2, 0).phrase() == "6 van 8 stakeholders onderschrijven, 2 deels"
     assert Tally().phrase() == "Nog geen antwoorden."
 
