@@ -64,9 +64,19 @@ class DecisionForm(forms.ModelForm):
         )
         self.fields["outcome"].choices = DecisionOutcome.choices
         self.round_version = round_version
+        if self.instance.pk is None:
+            self._suggest(later, feedback)
         self.helper = FormHelper()
         self.helper.layout = Layout("outcome", "version", "ambitions", "explanation")
         self.helper.add_input(Submit("submit", _("Beslissing opslaan")))
+
+    def _suggest(self, later, feedback: AmbitionFeedback) -> None:
+        """A new decision starts from the next version and its copy of the ambition."""
+        following = later.first()
+        if following is not None:
+            copies = following.ambitions.filter(origin=feedback.ambition_id)
+            self.initial["version"] = following.pk
+            self.initial["ambitions"] = list(copies.values_list("pk", flat=True))
 
     def clean(self) -> dict:
         data = super().clean()

@@ -301,3 +301,11 @@ def test_an_adopted_version_shows_how_its_earlier_wording_was_received(reader_cl
     assert "deze ambitie is sindsdien herschreven" in html
     assert "6 van 9 stakeholders onderschrijven, 2 deels, 1 niet" in html
     assert "Organisatie I1" not in html
+
+
+def test_a_new_decision_suggests_the_next_version_and_its_copy_of_the_ambition(
+    consultant_client, loop
+):
+    form = consultant_client.get(decide_url(loop["objection"])).context["form"]
+    assert form.initial["version"] == loop["v2"].pk
+    assert form.initial["ambitions"] == [loop["changed"].pk]
