@@ -32,6 +32,11 @@ urlpatterns = [
         name="objection_decide",
     ),
     path(
+        "validation/feedback/<int:pk>/history/",
+        validation_results.objection_history,
+        name="objection_history",
+    ),
+    path(
         "validation/<int:pk>/export.<str:fmt>",
         validation_results.validation_export,
         name="validation_export",

@@ -12,6 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from plan import decisions, endorsement, validation_exports
@@ -152,6 +153,19 @@ def objection_decide(request: HttpRequest, pk: int) -> HttpResponse:
         "has_later_version": form.fields["version"].queryset.exists(),
     }
     return render(request, "plan/validation/decision_form.html", context)
+
+
+@require_GET
+def objection_history(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who decided what about one objection, and every change since."""
+    require(request.user, "validation.view")
+    queryset = ObjectionDecision.objects.select_related("feedback__response__invitee__round")
+    decision = get_object_or_404(queryset, feedback_id=pk)
+    round = decision.feedback.response.invitee.round
+    require(request.user, "validation.change", round)
+    back = reverse("plan:validation_objections", args=[round.pk])
+    crumbs = [(back, _("Bezwaren"))]
+    return render_history(request, decision, back_url=back, parents=crumbs)
 
 
 @require_GET

@@ -309,3 +309,18 @@ def test_a_new_decision_suggests_the_next_version_and_its_copy_of_the_ambition(
     form = consultant_client.get(decide_url(loop["objection"])).context["form"]
     assert form.initial["version"] == loop["v2"].pk
     assert form.initial["ambitions"] == [loop["changed"].pk]
+
+
+def test_a_decisions_history_shows_who_changed_what(
+    consultant_client, atlas_client, reader_client, consultant, loop
+):
+    url = decide_url(loop["objection"])
+    consultant_client.post(url, {"outcome": "rejected", "explanation": "Eerst niet"})
+    atlas_client.post(url, {"outcome": "rejected", "explanation": "Toch niet, want te duur"})
+    history = f"/plan/validation/feedback/{loop['objection'].pk}/history/"
+    html = consultant_client.get(history).content.decode()
+    assert "Eerst niet" in html and "Toch niet, want te duur" in html
+    assert reader_client.get(history).status_code == 403
+    other = answer(loop["round"], feedback={loop["objection"].ambition: (P, "")})
+    undecided = f"/plan/validation/feedback/{other.feedback.get().pk}/history/"
+    assert consultant_client.get(undecided).status_code == 404
