@@ -11,7 +11,7 @@ class PlanConfig(AppConfig):
         from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
         from plan import demo as plan_demo
 
-        cards = {5: dashboard.card}
+        cards = {5: dashboard.card, 6: dashboard.validation_card}
         for number, title, summary, rule, url_name in [
             (
                 5,
@@ -25,7 +25,7 @@ class PlanConfig(AppConfig):
                 _("Aftoetsing"),
                 _("Leg de visie voor aan elke stakeholder: kan u ze onderschrijven?"),
                 "validation.view",
-                None,
+                "plan:validation_list",
             ),
             (
                 7,

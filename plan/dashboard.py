@@ -1,4 +1,4 @@
-"""The dashboard card of step 5."""
+"""The dashboard cards of steps 5 and 6."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -6,6 +6,9 @@ from django.utils.translation import gettext as _
 
 from atlasplan.permissions import can
 from atlasplan.steps import Card
+from plan import endorsement
+from plan.models import ValidationRound
+from plan.views.validation_results import url_or_none
 from plan.views.vision import visible_versions
 
 
@@ -30,3 +33,35 @@ def card(request: HttpRequest) -> Card:
     else:
         action = _("Lees de visie")
     return Card(state, action, version.get_absolute_url(), version.number)
+
+
+def validation_card(request: HttpRequest) -> Card:
+    """Step 6: the latest round (invited, answered, objections without a decision) and the
+    next action; readers are shown the figures, with nothing to do."""
+    latest = ValidationRound.objects.order_by("-opens_on", "-pk").first()
+    staff = can(request.user, "validation.change")
+    if latest is None:
+        if staff:
+            start = url_or_none("plan:validation_create")
+            return Card(_("Nog geen aftoetsingsronde."), _("Start een aftoetsingsronde"), start, 0)
+        return Card(
+            _("Nog geen aftoetsingsronde."),
+            _("De consultants leggen de visie voor aan de stakeholders."),
+        )
+    counts = endorsement.round_counts(ValidationRound.objects.filter(pk=latest.pk))[latest.pk]
+    state = _("%(title)s: %(invited)d uitgenodigd, %(answered)d beantwoord.") % {
+        "title": latest.title,
+        "invited": counts["invited"],
+        "answered": counts["answered"],
+    }
+    results = reverse("plan:validation_results", args=[latest.pk])
+    if not staff:
+        return Card(state, _("Bekijk het draagvlak"), results, counts["answered"])
+    state = f"{state} {endorsement.undecided_phrase(counts['undecided'])}."
+    if counts["undecided"]:
+        objections = reverse("plan:validation_objections", args=[latest.pk])
+        return Card(state, _("Beslis over de bezwaren"), objections, counts["undecided"])
+    if latest.is_open and counts["answered"] < counts["invited"]:
+        detail = url_or_none("plan:validation_detail", latest.pk) or results
+        return Card(state, _("Volg de genodigden op"), detail, counts["answered"])
+    return Card(state, _("Bekijk de resultaten"), results, counts["answered"])

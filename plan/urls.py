@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plan.views import answer, plan, validation, vision
+from plan.views import answer, plan, validation, validation_results, vision
 
 app_name = "plan"
 
@@ -88,4 +88,30 @@ urlpatterns += [
     path("texts/", plan.plan_text_list, name="plan_text_list"),
     path("texts/<slug:key>/edit/", plan.plan_text_update, name="plan_text_update"),
     path("texts/<slug:key>/history/", plan.plan_text_history, name="plan_text_history"),
+    # Step 6: results, objections and decisions, exports
+    path(
+        "validation/<int:pk>/results/",
+        validation_results.validation_results,
+        name="validation_results",
+    ),
+    path(
+        "validation/<int:pk>/objections/",
+        validation_results.validation_objections,
+        name="validation_objections",
+    ),
+    path(
+        "validation/feedback/<int:pk>/decide/",
+        validation_results.objection_decide,
+        name="objection_decide",
+    ),
+    path(
+        "validation/feedback/<int:pk>/history/",
+        validation_results.objection_history,
+        name="objection_history",
+    ),
+    path(
+        "validation/<int:pk>/export.<str:fmt>",
+        validation_results.validation_export,
+        name="validation_export",
+    ),
 ]

@@ -20,7 +20,7 @@ from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import require
-from plan import services
+from plan import endorsement, services
 from plan.forms_validation import (
     AnswerLinkForm,
     InviteeAddForm,
@@ -169,8 +169,14 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "online": sum(1 for i in invitees if _response(i) and i.response.online),
         },
         "add_form": InviteeAddForm(round_=round_),
+        "undecided": _undecided_phrase(round_),
     }
     return render(request, "plan/validation/round_detail.html", context)
+
+
+def _undecided_phrase(round_: ValidationRound) -> str:
+    figures = endorsement.round_counts(ValidationRound.objects.filter(pk=round_.pk))
+    return endorsement.undecided_phrase(figures.get(round_.pk, {}).get("undecided", 0))
 
 
 def _response(invitee: Invitee) -> ValidationResponse | None:

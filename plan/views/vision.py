@@ -15,7 +15,7 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from interviews import privacy
 from interviews.models import Excerpt
-from plan import services
+from plan import endorsement, services
 from plan.compare import Change, compare
 from plan.forms import EVIDENCE, AmbitionForm, EvidenceFilterForm, VisionVersionForm
 from plan.models import Ambition, ObjectionDecision, VisionState, VisionVersion
@@ -93,7 +93,7 @@ def vision_list(request: HttpRequest) -> HttpResponse:
 
 def _ambitions(version: VisionVersion):
     excerpts = privacy.excerpt_queryset(Excerpt.objects.order_by("pk"))
-    return version.ambitions.prefetch_related(
+    return version.ambitions.select_related("origin__version").prefetch_related(
         "themes",
         Prefetch("excerpts", queryset=excerpts),
         Prefetch("statements", queryset=Statement.objects.select_related("workshop")),
@@ -108,8 +108,14 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     # Each cited excerpt is shown only as this viewer may see it (consent, withdrawal).
     cited = {e.pk: e for a in ambitions for e in a.excerpts.all()}
     quotes = privacy.quotes_by_pk(cited.values(), request.user)
+    figures = endorsement.ambition_figures(ambitions, request.user)
+    # An ambition not validated itself shows how its earlier wording was received.
+    unvalidated = [a for a in ambitions if a.origin and not figures[a.pk].total.total]
+    earlier = endorsement.ambition_figures([a.origin for a in unvalidated], request.user)
     for ambition in ambitions:
         ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
+        ambition.endorsement = figures[ambition.pk]  # once validated: its endorsement
+        ambition.earlier_endorsement = earlier.get(ambition.origin_id)
     context = {
         "version": version,
         "ambitions": ambitions,
@@ -117,6 +123,7 @@ def vision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "can_change": can(request.user, "vision.change"),
         "can_adopt": can(request.user, "vision.adopt"),
         "previous": _previous(request.user, version),
+        "rounds": list(version.rounds.order_by("opens_on", "pk")),
     }
     return render(request, "plan/vision/version_detail.html", context)
 
@@ -180,6 +187,11 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(version)
     if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
         raise PermissionDenied
+    # Publishing with objections still undecided is allowed, but only on purpose.
+    confirmed = state != VisionState.ADOPTED or request.POST.get("confirm")
+    if not confirmed and (undecided := endorsement.undecided_before(version)):
+        context = {"version": version, "undecided": undecided}
+        return render(request, "plan/vision/state_confirm.html", context)
     services.set_state(version, state, request.user)
     messages.success(
         request,

@@ -25,7 +25,12 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
-from tests.plan.factories import AmbitionFactory, InviteeFactory, ValidationResponseFactory
+from tests.plan.factories import (
+    AmbitionFactory,
+    AmbitionFeedbackFactory,
+    InviteeFactory,
+    ValidationResponseFactory,
+)
 from tests.plan.factories_plan import (
     MeasurementFactory,
     ObjectiveFactory,
@@ -100,6 +105,9 @@ def world(theme_for_ids):
     step = StepFactory(objectives=[objective])
     StepPartnerFactory(step=step, organisation=organisation)
     PlanText.objects.create(key="introduction", text="Inleiding")
+    feedback = AmbitionFeedbackFactory(
+        response__invitee__round=invitee.round, ambition=ambition, position="not"
+    )
     return {
         "theme": theme_for_ids,
         "organisation": organisation,
@@ -125,6 +133,7 @@ def world(theme_for_ids):
         "objective": objective,
         "step": step,
         "measurement": MeasurementFactory(objective=objective),
+        "feedback": feedback,
     }
 
 
@@ -150,6 +159,7 @@ PK_OWNERS = [
     ("ambition_", "ambition"), ("target_", "target"), ("objective_create", "target"),
     ("objective_", "objective"), ("measurement_create", "objective"),
     ("measurement_", "measurement"), ("step_", "step"),
+    ("objection_", "feedback"),
 ]  # fmt: skip
 
 
@@ -186,7 +196,8 @@ def test_no_odd_id_in_any_parameter_gives_a_server_error(consultant, world, odd)
     for name, route in project_routes():
         url = reverse(name, kwargs=path_kwargs(name, route, world))
         page = client.get(url)
-        names = sorted(set(PARAMETERS) | field_names(page.content.decode(errors="ignore")))
+        body = b"".join(page.streaming_content) if page.streaming else page.content
+        names = sorted(set(PARAMETERS) | field_names(body.decode(errors="ignore")))
         data = dict.fromkeys(names, odd)
         extra = {"source": f"note:{odd}", "row": f"org-{odd}"}
         for method, payload in [("get", data), ("post", data), ("post", {**data, **extra})]:

@@ -78,6 +78,8 @@ def test_every_template_showing_a_quote_value_uses_the_component():
         "plan/vision/ambition_form.html",
         "plan/vision/version_compare.html",
         "plan/plan/target_detail.html",
+        "plan/validation/_objection.html",
+        "plan/validation/results.html",
         "plan/vision/version_detail.html",
         "workshops/workshop_detail.html",
     }

@@ -1,0 +1,183 @@
+"""A validation round as XLSX or CSV: invitees and their states, the answers with their
+surprises and remarks, the answers per ambition with the decisions on objections.
+
+Every text of an answer passes the evidence boundary (:mod:`plan.validation_quotes`), as on
+the pages: outside the research space a text that may not be quoted, or whose consent was
+withdrawn, is left out, and an answer is labelled by its organisation only where it may be
+quoted by name. The invitee list names organisations but holds no answer, and the answer
+tables carry no date or order that would tie an anonymised answer back to a name.
+"""
+
+import csv
+import io
+from collections.abc import Iterator
+
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from atlasplan.spreadsheets import safe_cell
+from plan import validation_quotes as vq
+from plan.models import ValidationRound
+
+FORMATS = ("csv", "xlsx")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def _text(value) -> str:
+    """The text of a boundary value, or nothing where the viewer may not see it."""
+    return value.text if value is not None else ""
+
+
+def invitees_table(round: ValidationRound, viewer, sizes) -> list[list]:
+    rows = [
+        [
+            _("Organisatie"),
+            _("Intern of extern"),
+            _("Hoe"),
+            _("Status"),
+            _("Uitgenodigd op"),
+            _("Herinnerd op"),
+            _("Beantwoord op"),
+        ]
+    ]
+    invitees = round.invitees.select_related("organisation").order_by("organisation__name", "pk")
+    for invitee in invitees:
+        rows.append(
+            [
+                str(invitee.organisation),
+                str(invitee.organisation.get_scope_display()),
+                str(invitee.get_way_display()),
+                str(invitee.get_state_display()),
+                _date(invitee.invited_on),
+                _date(invitee.reminded_on),
+                _date(invitee.answered_on),
+            ]
+        )
+    return rows
+
+
+def responses_table(round: ValidationRound, viewer, sizes) -> list[list]:
+    research = vq.in_research_space(viewer)
+    header = [
+        _("Bron"),
+        _("Algemeen standpunt"),
+        _("Waar zaten de verrassingen?"),
+        _("Thema's van de verrassingen"),
+        _("Opmerkingen"),
+    ]
+    if research:  # scope and date beside a sector label would point at the organisation
+        header += [_("Intern of extern"), _("Datum"), _("Online"), _("Citeren")]
+    rows = [header]
+    for response in vq.responses_queryset(round, viewer):
+        surprises = vq.surprises_quote(response, viewer, sizes)
+        row = [
+            vq.source_label(response, viewer, sizes),
+            str(response.get_position_display()),
+            _text(surprises),
+            surprises.themes_label() if surprises else "",
+            _text(vq.remarks_quote(response, viewer, sizes)),
+        ]
+        if research:
+            online = _("ja") if response.online else _("nee")
+            scope = str(response.invitee.organisation.get_scope_display())
+            row += [scope, _date(response.answered_on), online, response.consent_label]
+        rows.append(row)
+    return rows
+
+
+def feedback_table(round: ValidationRound, viewer, sizes) -> list[list]:
+    rows = [
+        [
+            _("Ambitie"),
+            _("Bron"),
+            _("Standpunt"),
+            _("Toelichting"),
+            _("Beslissing"),
+            _("Verwerkt in versie"),
+            _("Gewijzigde ambities"),
+            _("Toelichting bij de beslissing"),
+        ]
+    ]
+    for feedback in vq.feedback_queryset(round, viewer):
+        decision = getattr(feedback, "decision", None)
+        if decision is not None:
+            changed = ", ".join(f"v{a.version.number} {a.title}" for a in decision.ambitions.all())
+            decided = [
+                str(decision.get_outcome_display()),
+                f"v{decision.version.number}" if decision.version else "",
+                changed,
+                decision.explanation,
+            ]
+        elif feedback.is_objection:
+            decided = [_("nog geen beslissing"), "", "", ""]
+        else:
+            decided = ["", "", "", ""]
+        rows.append(
+            [
+                f"{feedback.ambition.position}. {feedback.ambition.title}",
+                vq.source_label(feedback.response, viewer, sizes),
+                str(feedback.get_position_display()),
+                _text(vq.comment_quote(feedback, viewer, sizes)),
+                *decided,
+            ]
+        )
+    return rows
+
+
+def tables(round: ValidationRound, viewer) -> list[tuple[str, list[list]]]:
+    sizes = vq.sizes_once()
+    return [
+        (_("Genodigden"), invitees_table(round, viewer, sizes)),
+        (_("Antwoorden"), responses_table(round, viewer, sizes)),
+        (_("Per ambitie"), feedback_table(round, viewer, sizes)),
+    ]
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(round: ValidationRound, viewer) -> Iterator[str]:
+    """Each table under its title, a blank line between them (one file, three tables)."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"  # so spreadsheet programs read UTF-8
+    for number, (title, rows) in enumerate(tables(round, viewer)):
+        if number:
+            yield writer.writerow([])
+        yield writer.writerow([safe_cell(title)])
+        for row in rows:
+            yield writer.writerow([safe_cell(str(cell)) for cell in row])
+
+
+def xlsx_bytes(round: ValidationRound, viewer) -> bytes:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    for title, rows in tables(round, viewer):
+        sheet = workbook.create_sheet(title[:31])
+        for row in rows:
+            sheet.append([safe_cell(str(cell)) for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def download(round: ValidationRound, viewer, fmt: str) -> HttpResponse | StreamingHttpResponse:
+    if fmt == "csv":
+        response = StreamingHttpResponse(csv_lines(round, viewer), content_type=CONTENT_TYPES[fmt])
+    else:
+        response = HttpResponse(xlsx_bytes(round, viewer), content_type=CONTENT_TYPES[fmt])
+    name = slugify(round.title) or "aftoetsingsronde"
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

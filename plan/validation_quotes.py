@@ -1,0 +1,145 @@
+"""A validation answer's texts (surprises, remarks, comments on ambitions) as a viewer may
+see them. The decisions are the evidence boundary's (:func:`interviews.privacy.consented_quote`
+with the answer's own consent and withdrawal); this module only gathers what it needs.
+
+A caller loads responses with :data:`RESPONSE_SELECT` and :data:`RESPONSE_PREFETCH` (under
+its own prefix) so that building every value costs no further query.
+"""
+
+from collections.abc import Callable
+from functools import cache
+
+from django.db.models import QuerySet
+
+from atlasplan.evidence import Attribution, Audience, Quote, ThemeTag
+from interviews import privacy
+from plan.models import OBJECTIONS, AmbitionFeedback, ValidationResponse
+
+RESPONSE_SELECT = ("invitee__organisation", "respondent")
+RESPONSE_PREFETCH = ("invitee__organisation__contacts", "invitee__contacts", "surprise_themes")
+
+
+def paths(prefix: str, names) -> list[str]:
+    return [f"{prefix}{name}" for name in names]
+
+
+def sizes_once() -> Callable[[], dict]:
+    """The register's sector sizes, read at most once per page or export."""
+    return cache(privacy.sector_sizes)
+
+
+def in_research_space(viewer) -> bool:
+    return privacy.audience_of(viewer) == Audience.RESEARCH
+
+
+def people(response: ValidationResponse) -> set[str]:
+    """Every name an anonymised text of this answer must not show."""
+    invitee = response.invitee
+    names = {c.name for c in invitee.organisation.contacts.all()}
+    names |= {c.name for c in invitee.contacts.all()}
+    if response.respondent is not None:
+        names.add(response.respondent.name)
+    if response.respondent_name:
+        names.add(response.respondent_name)
+    return names
+
+
+def attribution(response: ValidationResponse, viewer) -> Attribution:
+    return privacy.consented_attribution(
+        viewer, scope=response.consent_scope, withdrawn=response.withdrawn_on is not None
+    )
+
+
+def source_label(response: ValidationResponse, viewer, sizes: Callable[[], dict]) -> str:
+    """Who answered, as the viewer may know it: the organisation where the answer may be
+    attributed by name, else its sector (also for answers whose texts are hidden)."""
+    organisation = response.invitee.organisation
+    if attribution(response, viewer) in {Attribution.FULL, Attribution.NAMED}:
+        return str(organisation)
+    return privacy.sector_label(organisation, sizes())
+
+
+def quote(
+    response: ValidationResponse, text: str, viewer, sizes: Callable[[], dict], **shown
+) -> Quote | None:
+    """One of the answer's texts as ``viewer`` may see it, or None (not quotable, withdrawn,
+    empty)."""
+    return privacy.consented_quote(
+        text,
+        viewer,
+        organisation=response.invitee.organisation,
+        people=people(response),
+        scope=response.consent_scope,
+        withdrawn=response.withdrawn_on is not None,
+        sizes=sizes,
+        consent_label=response.consent_label,
+        **shown,
+    )
+
+
+def surprises_quote(response: ValidationResponse, viewer, sizes) -> Quote | None:
+    themes = tuple(ThemeTag(t.pk, t.name, t.colour) for t in response.surprise_themes.all())
+    return quote(
+        response,
+        response.surprises,
+        viewer,
+        sizes,
+        themes=themes,
+        stance=response.position,
+        stance_label=str(response.get_position_display()),
+        surprising=True,
+    )
+
+
+def remarks_quote(response: ValidationResponse, viewer, sizes) -> Quote | None:
+    return quote(
+        response,
+        response.remarks,
+        viewer,
+        sizes,
+        stance=response.position,
+        stance_label=str(response.get_position_display()),
+    )
+
+
+def comment_quote(feedback, viewer, sizes) -> Quote | None:
+    """A comment on one ambition (the feedback's response must be loaded as above)."""
+    return quote(
+        feedback.response,
+        feedback.comment,
+        viewer,
+        sizes,
+        stance=feedback.position,
+        stance_label=str(feedback.get_position_display()),
+    )
+
+
+def ordered(queryset: QuerySet, viewer, prefix: str = "", first=()) -> QuerySet:
+    """Answers in an order that does not tell who wrote an anonymised one: by organisation
+    in the research space, elsewhere by sector and entry (a name order would place an
+    anonymised answer between two named ones). ``first``: fields to sort on before."""
+    organisation = f"{prefix}invitee__organisation"
+    if in_research_space(viewer):
+        return queryset.order_by(*first, f"{organisation}__name", "pk")
+    return queryset.order_by(*first, f"{organisation}__sector", "pk")
+
+
+def feedback_queryset(round, viewer, objections_only: bool = False) -> QuerySet:
+    """A round's answers per ambition (or only its objections) with their answer, ambition
+    and decision, in a constant number of queries, ordered by ambition."""
+    feedback = AmbitionFeedback.objects.filter(response__invitee__round=round)
+    if objections_only:
+        feedback = feedback.filter(position__in=OBJECTIONS)
+    feedback = feedback.select_related(
+        "ambition",
+        "decision__version",
+        "decision__decided_by",
+        *paths("response__", RESPONSE_SELECT),
+    ).prefetch_related("decision__ambitions__version", *paths("response__", RESPONSE_PREFETCH))
+    return ordered(feedback, viewer, "response__", first=("ambition__position", "ambition__pk"))
+
+
+def responses_queryset(round, viewer) -> QuerySet:
+    responses = ValidationResponse.objects.filter(invitee__round=round)
+    responses = responses.select_related(*RESPONSE_SELECT).prefetch_related(*RESPONSE_PREFETCH)
+    return ordered(responses, viewer)
