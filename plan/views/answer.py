@@ -8,6 +8,7 @@ guessed by trying.
 """
 
 from django.contrib.auth.decorators import login_not_required
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -106,10 +107,22 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
     form = OnlineResponseForm(
         request.POST or None, instance=response, invitee=invitee, ambitions=ambitions
     )
-    if form.is_valid():
-        _save(form, link)
-        return redirect("plan:answer_thanks", token=token)
     status = 400 if request.method == "POST" else 200
+    if form.is_valid():
+        try:
+            _save(form, link)
+        except IntegrityError:  # a first answer from a second browser won the race
+            form.add_error(
+                None,
+                _(
+                    "Intussen werd al een antwoord bewaard via deze link, bijvoorbeeld vanuit "
+                    "een ander venster. Er is niets overschreven. Open de link opnieuw om dat "
+                    "antwoord te zien; wat u hier typte, staat nog in het formulier."
+                ),
+            )
+            status = 409
+        else:
+            return redirect("plan:answer_thanks", token=token)
     context = _context(link, form, response)
     return render(request, "plan/validation/answer_form.html", context, status=status)
 

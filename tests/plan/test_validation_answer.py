@@ -288,3 +288,26 @@ def test_no_online_answer_after_the_rounds_last_day(client, token, round_):
     assert page.status_code == 200 and 'data-testid="answer-closed"' in page.content.decode()
     assert client.post(page_url(token), form_data(round_)).status_code == 409
     assert not ValidationResponse.objects.exists()
+
+
+def test_a_first_answer_racing_another_first_answer_is_refused_not_a_server_error(
+    client, token, invitee, round_, monkeypatch
+):
+    # Two browsers opened the link before either saved: the second one's first answer meets
+    # the answer the first one just stored (the one-answer-per-invitee constraint).
+    data = form_data(round_, surprises="Mijn eigen tekst die niet verloren mag gaan")
+    real_save = services.save_response
+
+    def first_browser_wins(response, *args, **kwargs):
+        ValidationResponseFactory(invitee=invitee, surprises="Het antwoord van het andere venster")
+        return real_save(response, *args, **kwargs)
+
+    monkeypatch.setattr(services, "save_response", first_browser_wins)
+    refused = client.post(page_url(token), data)
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Intussen werd al een antwoord bewaard" in page
+    assert "Mijn eigen tekst die niet verloren mag gaan" in page
+    assert ValidationResponse.objects.get(invitee=invitee).surprises == (
+        "Het antwoord van het andere venster"
+    )
