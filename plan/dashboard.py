@@ -1,4 +1,4 @@
-"""The dashboard card of step 5."""
+"""The dashboard cards of step 5 (the vision) and step 7 (the communication plan)."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -6,6 +6,8 @@ from django.utils.translation import gettext as _
 
 from atlasplan.permissions import can
 from atlasplan.steps import Card
+from plan import course_check
+from plan.models import TargetGroup
 from plan.views.vision import visible_versions
 
 
@@ -30,3 +32,26 @@ def card(request: HttpRequest) -> Card:
     else:
         action = _("Lees de visie")
     return Card(state, action, version.get_absolute_url(), version.number)
+
+
+def card_plan(request: HttpRequest) -> Card:
+    """Step 7: how many rules of the course check hold, and what to do next for the role."""
+    rules = course_check.check()
+    holding, total = course_check.summary(rules)
+    state = _("%(holding)s van %(total)s regels in orde") % {"holding": holding, "total": total}
+    if not can(request.user, "plan.change"):
+        return Card(state, _("Lees het plan"), reverse("plan:target_list"), holding)
+    if not TargetGroup.objects.exists():
+        return Card(
+            _("Nog geen doelgroepen."),
+            _("Voeg de eerste doelgroep toe"),
+            reverse("plan:target_create"),
+            0,
+        )
+    broken = next((rule for rule in rules if not rule.holds), None)
+    if broken is None:
+        return Card(
+            state, _("Volg de stappen op de tijdlijn op"), reverse("plan:timeline"), holding
+        )
+    action = _("Werk de koerscheck bij: %(rule)s") % {"rule": broken.title}
+    return Card(state, action, f"{reverse('plan:course_check')}#rule-{broken.key}", holding)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plan.views import answer, plan, validation, vision
+from plan.views import answer, plan, plan_overview, validation, vision
 
 app_name = "plan"
 
@@ -88,4 +88,10 @@ urlpatterns += [
     path("texts/", plan.plan_text_list, name="plan_text_list"),
     path("texts/<slug:key>/edit/", plan.plan_text_update, name="plan_text_update"),
     path("texts/<slug:key>/history/", plan.plan_text_history, name="plan_text_history"),
+]
+# Step 7 overviews: the course check, the partner matrix and the timeline.
+urlpatterns += [
+    path("check/", plan_overview.course_check_view, name="course_check"),
+    path("partners/", plan_overview.partner_matrix, name="partner_matrix"),
+    path("timeline/", plan_overview.timeline_view, name="timeline"),
 ]
