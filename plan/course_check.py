@@ -219,7 +219,7 @@ def steps_serve_rule() -> Rule:
                 reverse("plan:step_update", args=[step.pk]),
                 _("Koppel een doelstelling"),
             )
-            for step in steps.order_by("start", "title", "pk")
+            for step in steps.order_by(F("start").asc(nulls_last=True), "title", "pk")
         ],
     )
 

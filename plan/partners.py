@@ -13,7 +13,7 @@ evidence boundary decides (``interviews.privacy``). Readers see the matrix and t
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -88,7 +88,7 @@ def _steps() -> list[Step]:
         "organisation__name", "pk"
     )
     queryset = Step.objects.prefetch_related(Prefetch("step_partners", queryset=partners))
-    return list(queryset.order_by("start", "title", "pk"))
+    return list(queryset.order_by(F("start").asc(nulls_last=True), "title", "pk"))
 
 
 def _objecting_pks() -> set[int]:

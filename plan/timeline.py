@@ -12,10 +12,11 @@ a start or an end is listed in its group as "zonder datums" without a bar.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,7 +31,7 @@ GROUP_HEIGHT = 28
 ROW_HEIGHT = 24
 BAR_HEIGHT = 14
 LEGEND_HEIGHT = 52
-TITLE_CHARS = 36
+TITLE_CHARS = 34
 CHAR_WIDTH = 6.6  # an estimate of the label font's average glyph width, for placement
 MIN_QUARTER_WIDTH = 26  # narrower quarters get no label (the year stays)
 
@@ -213,8 +214,9 @@ class Scale:
 
 def steps_queryset():
     objectives = Objective.objects.select_related("target_group").order_by("pk")
+    # Undated steps last on every database (SQLite sorts NULL first, PostgreSQL last).
     return Step.objects.prefetch_related(Prefetch("objectives", queryset=objectives)).order_by(
-        "start", "end", "title", "pk"
+        F("start").asc(nulls_last=True), F("end").asc(nulls_last=True), "title", "pk"
     )
 
 
@@ -236,7 +238,7 @@ def _by_target(steps: list[Step]) -> list[tuple[str | Promise, list[Step]]]:
 
 
 def _by_term(steps: list[Step]) -> list[tuple[str | Promise, list[Step]]]:
-    found = [(term.label, [s for s in steps if s.term == term]) for term in Term]
+    found = [(capfirst(term.label), [s for s in steps if s.term == term]) for term in Term]
     found.append((gettext_lazy("Zonder termijn"), [s for s in steps if not s.term]))
     return [(label, members) for label, members in found if members]
 
