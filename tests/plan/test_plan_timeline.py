@@ -77,7 +77,9 @@ def test_the_axis_runs_over_whole_quarters_and_includes_today(plan):
     assert built.end == datetime.date(2030, 3, 31)
     assert [year.label for year in built.years] == ["2027", "2028", "2029", "2030"]
     assert [tick.label for tick in built.quarters[:5]] == ["K1", "K2", "K3", "K4", "K1"]
-    assert built.today_x == pytest.approx(timeline.PLOT_RIGHT - 57 / 1185 * 684, abs=1)
+    # 3 years and 33 days into an axis of 3 years and 90 days (1186 days)
+    plot = timeline.PLOT_RIGHT - timeline.PLOT_LEFT
+    assert built.today_x == pytest.approx(timeline.PLOT_LEFT + 1129 / 1186 * plot, abs=0.1)
 
 
 def test_bars_sit_on_the_axis_and_the_today_line_between_them(plan):
