@@ -11,7 +11,7 @@ class PlanConfig(AppConfig):
         from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
         from plan import demo as plan_demo
 
-        cards = {5: dashboard.card, 6: dashboard.validation_card}
+        cards = {5: dashboard.card, 6: dashboard.card_validation, 7: dashboard.card_plan}
         for number, title, summary, rule, url_name in [
             (
                 5,

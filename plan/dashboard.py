@@ -1,4 +1,5 @@
-"""The dashboard cards of steps 5 and 6."""
+"""The dashboard cards of step 5 (the vision), step 6 (the validation round) and step 7
+(the communication plan)."""
 
 from django.http import HttpRequest
 from django.urls import reverse
@@ -6,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from atlasplan.permissions import can
 from atlasplan.steps import Card
-from plan import endorsement
-from plan.models import ValidationRound
+from plan import course_check, endorsement
+from plan.models import TargetGroup, ValidationRound
 from plan.views.validation_results import url_or_none
 from plan.views.vision import visible_versions
 
@@ -35,7 +36,7 @@ def card(request: HttpRequest) -> Card:
     return Card(state, action, version.get_absolute_url(), version.number)
 
 
-def validation_card(request: HttpRequest) -> Card:
+def card_validation(request: HttpRequest) -> Card:
     """Step 6: the latest round (invited, answered, objections without a decision) and the
     next action; readers are shown the figures, with nothing to do."""
     latest = ValidationRound.objects.order_by("-opens_on", "-pk").first()
@@ -65,3 +66,26 @@ def validation_card(request: HttpRequest) -> Card:
         detail = url_or_none("plan:validation_detail", latest.pk) or results
         return Card(state, _("Volg de genodigden op"), detail, counts["answered"])
     return Card(state, _("Bekijk de resultaten"), results, counts["answered"])
+
+
+def card_plan(request: HttpRequest) -> Card:
+    """Step 7: how many rules of the course check hold, and what to do next for the role."""
+    rules = course_check.check()
+    holding, total = course_check.summary(rules)
+    state = _("%(holding)s van %(total)s regels in orde") % {"holding": holding, "total": total}
+    if not can(request.user, "plan.change"):
+        return Card(state, _("Lees het plan"), reverse("plan:target_list"), holding)
+    if not TargetGroup.objects.exists():
+        return Card(
+            _("Nog geen doelgroepen."),
+            _("Voeg de eerste doelgroep toe"),
+            reverse("plan:target_create"),
+            0,
+        )
+    broken = next((rule for rule in rules if not rule.holds), None)
+    if broken is None:
+        return Card(
+            state, _("Volg de stappen op de tijdlijn op"), reverse("plan:timeline"), holding
+        )
+    action = _("Werk de koerscheck bij: %(rule)s") % {"rule": broken.title}
+    return Card(state, action, f"{reverse('plan:course_check')}#rule-{broken.key}", holding)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from plan.views import answer, plan, validation, validation_results, vision
+from plan.views import answer, plan, plan_overview, validation, validation_results, vision
 
 app_name = "plan"
 
@@ -114,4 +114,10 @@ urlpatterns += [
         validation_results.validation_export,
         name="validation_export",
     ),
+]
+# Step 7 overviews: the course check, the partner matrix and the timeline.
+urlpatterns += [
+    path("check/", plan_overview.course_check_view, name="course_check"),
+    path("partners/", plan_overview.partner_matrix, name="partner_matrix"),
+    path("timeline/", plan_overview.timeline_view, name="timeline"),
 ]

@@ -255,7 +255,7 @@ def test_vision_page_query_count_does_not_grow_with_answers(
 def card_for(user):
     request = RequestFactory().get("/")
     request.user = user
-    return dashboard.validation_card(request)
+    return dashboard.card_validation(request)
 
 
 def test_card_tells_staff_to_decide_on_objections(consultant, loop):
