@@ -1,6 +1,7 @@
 from django.urls import path
 
-from plan.views import answer, plan, validation, vision
+from plan import api
+from plan.views import answer, follow_up, plan, validation, vision
 
 app_name = "plan"
 
@@ -88,4 +89,12 @@ urlpatterns += [
     path("texts/", plan.plan_text_list, name="plan_text_list"),
     path("texts/<slug:key>/edit/", plan.plan_text_update, name="plan_text_update"),
     path("texts/<slug:key>/history/", plan.plan_text_history, name="plan_text_history"),
+]
+
+# Step 7: follow-up and the read-only JSON view.
+urlpatterns += [
+    path("follow-up/", follow_up.follow_up_list, name="follow_up"),
+    path("api/objectives/", api.objective_list, name="api_objective_list"),
+    path("api/objectives/<int:pk>/", api.objective_detail, name="api_objective_detail"),
+    path("api/steps/", api.step_list, name="api_step_list"),
 ]
