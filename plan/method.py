@@ -151,11 +151,11 @@ def _workshops(f: MethodFigures) -> str:
         return ""
     return ngettext(
         "In %(workshops)d workshop toetste het communicatieteam van Atlas %(statements)d "
-        "stellingen af, met %(ballots)d stemformulieren: %(kept)d stellingen bleven behouden, "
-        "%(reworded)d werden geherformuleerd en %(dropped)d geschrapt.",
+        "stellingen af, met %(ballots)d stemformulieren. Uitkomst: %(kept)d behouden, "
+        "%(reworded)d geherformuleerd en %(dropped)d geschrapt.",
         "In %(workshops)d workshops toetste het communicatieteam van Atlas %(statements)d "
-        "stellingen af, met %(ballots)d stemformulieren: %(kept)d stellingen bleven behouden, "
-        "%(reworded)d werden geherformuleerd en %(dropped)d geschrapt.",
+        "stellingen af, met %(ballots)d stemformulieren. Uitkomst: %(kept)d behouden, "
+        "%(reworded)d geherformuleerd en %(dropped)d geschrapt.",
         f.workshops,
     ) % {
         "workshops": f.workshops,
@@ -172,11 +172,13 @@ def _validation(f: MethodFigures) -> str:
         return ""
     return ngettext(
         "In %(rounds)d aftoetsingsronde legden we de ontwerpvisie voor aan %(invitees)d "
-        "stakeholders, intern en extern. %(responses)d van hen antwoordden: %(endorse)d "
-        "onderschrijven de visie, %(partly)d deels en %(not)d niet.",
+        "stakeholders, intern en extern, en ontvingen we %(responses)d antwoorden: "
+        "%(endorse)d keer “onderschrijft”, %(partly)d keer “deels” en %(not)d keer "
+        "“onderschrijft niet”.",
         "In %(rounds)d aftoetsingsrondes legden we de ontwerpvisie voor aan %(invitees)d "
-        "stakeholders, intern en extern. %(responses)d van hen antwoordden: %(endorse)d "
-        "onderschrijven de visie, %(partly)d deels en %(not)d niet.",
+        "stakeholders, intern en extern, en ontvingen we %(responses)d antwoorden: "
+        "%(endorse)d keer “onderschrijft”, %(partly)d keer “deels” en %(not)d keer "
+        "“onderschrijft niet”.",
         f.rounds,
     ) % {
         "rounds": f.rounds,

@@ -69,9 +69,9 @@ def test_paragraphs_say_the_figures_in_dutch(research):
     assert "4 kernpassages" in text
     assert "telt 5 organisaties" in text and "kozen we er 3 voor een diepte-interview" in text
     assert "3 diepte-interviews af bij 2 organisaties" in text
-    assert "2 stellingen bleven behouden, 1 werden geherformuleerd en 1 geschrapt" in text
+    assert "Uitkomst: 2 behouden, 1 geherformuleerd en 1 geschrapt" in text
     assert "aan 4 stakeholders" in text
-    assert "3 van hen antwoordden: 2 onderschrijven de visie, 1 deels en 0 niet" in text
+    assert "ontvingen we 3 antwoorden: 2 keer" in text and "0 keer" in text
 
 
 def test_without_research_only_the_introduction_is_written():
