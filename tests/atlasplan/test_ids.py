@@ -150,6 +150,7 @@ PK_OWNERS = [
     ("ambition_", "ambition"), ("target_", "target"), ("objective_create", "target"),
     ("objective_", "objective"), ("measurement_create", "objective"),
     ("measurement_", "measurement"), ("step_", "step"),
+    ("api_objective_detail", "objective"),
 ]  # fmt: skip
 
 
