@@ -15,9 +15,10 @@ def objective_follow_up(objective, compact: bool = False) -> dict:
 
 
 @register.inclusion_tag("plan/plan/follow_up_rule.html")
-def follow_up_rule() -> dict:
-    """The traffic-light rule in words, stated once on each page that shows a light."""
-    return rule_shares()
+def follow_up_rule(link: bool = False) -> dict:
+    """The traffic-light rule in words, stated once on each page that shows a light;
+    ``link`` adds a link to the follow-up page."""
+    return {**rule_shares(), "link": link}
 
 
 def rule_shares() -> dict:

@@ -138,3 +138,12 @@ def test_step_list_queries_do_not_grow(consultant_client, objective, django_asse
         django_assert_num_queries,
         marker='"partners"',
     )
+
+
+@pytest.mark.parametrize("name", ["consultant_client", "atlas_client", "reader_client"])
+@pytest.mark.parametrize(
+    "url", ["/plan/api/objectives/", "/plan/api/steps/", "/plan/api/objectives/{pk}/"]
+)
+def test_every_role_that_reads_the_plan_reads_the_api(request, name, objective, url):
+    response = request.getfixturevalue(name).get(url.format(pk=objective.pk))
+    assert response.status_code == 200 and response["Content-Type"] == "application/json"

@@ -123,3 +123,9 @@ def test_target_page_queries_do_not_grow_with_measured_objectives(
         django_assert_num_queries,
         marker='data-testid="follow-up-chart"',
     )
+
+
+def test_target_page_links_to_the_follow_up(reader_client):
+    objective = measured(20)
+    html = reader_client.get(f"/plan/targets/{objective.target_group_id}/").content.decode()
+    assert f'href="{URL}"' in html
