@@ -1,6 +1,7 @@
 """The follow-up page, and the traffic light with its chart on an objective's card."""
 
 import datetime
+import re
 
 import pytest
 from django.utils import timezone
@@ -129,3 +130,13 @@ def test_target_page_links_to_the_follow_up(reader_client):
     objective = measured(20)
     html = reader_client.get(f"/plan/targets/{objective.target_group_id}/").content.decode()
     assert f'href="{URL}"' in html
+
+
+def test_chart_coordinates_are_not_localised(reader_client):
+    """Dutch formats 12.5 as "12,5": an SVG coordinate must keep its point."""
+    objective = measured(20)
+    html = reader_client.get(
+        f"/plan/targets/{objective.target_group_id}/", headers={"accept-language": "nl"}
+    ).content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert re.search(r'cx="\d+\.\d"', svg) and not re.search(r'="\d+,\d', svg)
