@@ -8,7 +8,7 @@ class PlanConfig(AppConfig):
 
     def ready(self) -> None:
         from atlasplan import demo, steps
-        from plan import dashboard, rules  # noqa: F401  (registers this step's rules)
+        from plan import dashboard, demo_plan, rules  # noqa: F401  (registers this step's rules)
         from plan import demo as plan_demo
 
         cards = {5: dashboard.card, 6: dashboard.card_validation, 7: dashboard.card_plan}
@@ -45,3 +45,4 @@ class PlanConfig(AppConfig):
             )
             steps.register(step)
         demo.register(demo.DemoPart(order=50, name="vision", load=plan_demo.load))
+        demo.register(demo.DemoPart(order=60, name="plan", load=demo_plan.load))

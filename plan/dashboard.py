@@ -4,10 +4,11 @@
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from atlasplan.permissions import can
 from atlasplan.steps import Card
-from plan import course_check, endorsement
+from plan import course_check, endorsement, follow_up
 from plan.models import TargetGroup, ValidationRound
 from plan.views.validation_results import url_or_none
 from plan.views.vision import visible_versions
@@ -73,6 +74,7 @@ def card_plan(request: HttpRequest) -> Card:
     rules = course_check.check()
     holding, total = course_check.summary(rules)
     state = _("%(holding)s van %(total)s regels in orde") % {"holding": holding, "total": total}
+    state = " · ".join([state, *_attention_flags()])
     if not can(request.user, "plan.change"):
         return Card(state, _("Lees het plan"), reverse("plan:target_list"), holding)
     if not TargetGroup.objects.exists():
@@ -89,3 +91,25 @@ def card_plan(request: HttpRequest) -> Card:
         )
     action = _("Werk de koerscheck bij: %(rule)s") % {"rule": broken.title}
     return Card(state, action, f"{reverse('plan:course_check')}#rule-{broken.key}", holding)
+
+
+def _attention_flags() -> list[str]:
+    """Overdue steps and objectives at risk or behind (the follow-up's traffic lights)."""
+    attention = follow_up.attention()
+    flags = []
+    if attention.overdue_steps:
+        flags.append(
+            ngettext("%(n)d stap over tijd", "%(n)d stappen over tijd", attention.overdue_steps)
+            % {"n": attention.overdue_steps}
+        )
+    lagging = attention.at_risk + attention.behind
+    if lagging:
+        flags.append(
+            ngettext(
+                "%(n)d doelstelling met risico of achter",
+                "%(n)d doelstellingen met risico of achter",
+                lagging,
+            )
+            % {"n": lagging}
+        )
+    return flags

@@ -10,7 +10,6 @@ from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
 from interviews import privacy
 from interviews.models import Excerpt
-from plan.forms import _passage_label, _short, _statement_label
 from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
 from plan.models.plan import adopted_version
 from policies.models import Passage
@@ -18,6 +17,18 @@ from stakeholders.models import Organisation
 from workshops.models import Statement
 
 DATE = {"type": "date"}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _statement_label(statement: Statement) -> str:
+    return f"{statement.workshop.title}: {_short(statement.text)}"
+
+
+def _passage_label(passage: Passage) -> str:
+    return f"{passage.document.title}: “{_short(passage.quote)}”"
 
 
 def _helper(*fields) -> FormHelper:

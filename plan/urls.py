@@ -1,6 +1,15 @@
 from django.urls import path
 
-from plan.views import answer, plan, plan_overview, validation, validation_results, vision
+from plan import api
+from plan.views import (
+    answer,
+    follow_up,
+    plan,
+    plan_overview,
+    validation,
+    validation_results,
+    vision,
+)
 
 app_name = "plan"
 
@@ -120,4 +129,12 @@ urlpatterns += [
     path("check/", plan_overview.course_check_view, name="course_check"),
     path("partners/", plan_overview.partner_matrix, name="partner_matrix"),
     path("timeline/", plan_overview.timeline_view, name="timeline"),
+]
+
+# Step 7: follow-up and the read-only JSON view.
+urlpatterns += [
+    path("follow-up/", follow_up.follow_up_list, name="follow_up"),
+    path("api/objectives/", api.objective_list, name="api_objective_list"),
+    path("api/objectives/<int:pk>/", api.objective_detail, name="api_objective_detail"),
+    path("api/steps/", api.step_list, name="api_step_list"),
 ]

@@ -160,6 +160,7 @@ PK_OWNERS = [
     ("objective_", "objective"), ("measurement_create", "objective"),
     ("measurement_", "measurement"), ("step_", "step"),
     ("objection_", "feedback"),
+    ("api_objective_detail", "objective"),
 ]  # fmt: skip
 
 
