@@ -1,5 +1,5 @@
 """The validation round in a real browser: an invitee answers online on a phone, the
-consultant sees it arrive; every round page passes axe-core."""
+consultant sees it arrive and the figures change; every round page passes axe-core."""
 
 import datetime
 import re
@@ -49,6 +49,17 @@ def test_an_invitee_answers_on_a_phone_and_the_consultant_sees_it_online(
     _link, token = services.issue_answer_link(
         invitee, timezone.localdate() + datetime.timedelta(days=7), consultant
     )
+    desk = browser.new_context()
+    desk_page = desk.new_page()
+    desk_page.goto(f"{live_server.url}/accounts/login/")
+    desk_page.get_by_label("Gebruikersnaam").fill(consultant.username)
+    desk_page.get_by_label("Wachtwoord").fill("correct horse battery staple")
+    desk_page.get_by_role("button", name="Aanmelden").click()
+    desk_page.wait_for_url(f"{live_server.url}/")
+    desk_page.goto(f"{live_server.url}/plan/validation/{round_.pk}/results/")
+    own_language = desk_page.get_by_test_id("ambition-result").filter(has_text="Eigen taal")
+    expect(own_language.get_by_test_id("endorsement-phrase")).to_have_text("Nog geen antwoorden.")
+
     phone = browser.new_context(viewport=PHONE)
     page = phone.new_page()
     page.goto(f"{live_server.url}/plan/validation/answer/{token}/")
@@ -68,13 +79,12 @@ def test_an_invitee_answers_on_a_phone_and_the_consultant_sees_it_online(
     assert_no_axe_violations(page)
     phone.close()
 
-    desk = browser.new_context()
-    page = desk.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Gebruikersnaam").fill(consultant.username)
-    page.get_by_label("Wachtwoord").fill("correct horse battery staple")
-    page.get_by_role("button", name="Aanmelden").click()
-    page.wait_for_url(f"{live_server.url}/")
+    # The consultant's figures change: the phone's "onderschrijft niet" on "Eigen taal".
+    page = desk_page
+    page.reload()
+    phrase = own_language.get_by_test_id("endorsement-phrase")
+    expect(phrase).to_contain_text("van 1 stakeholder")
+    expect(phrase).to_contain_text("1 niet")
     page.goto(f"{live_server.url}/plan/validation/{round_.pk}/")
     row = page.locator(f"#invitee-{invitee.pk}")
     expect(row.get_by_test_id("answered-online")).to_have_text("online beantwoord")
