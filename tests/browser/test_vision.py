@@ -102,6 +102,12 @@ def test_step_5_pages_have_no_wcag_violations(page, live_server, consultant, log
         f"/plan/vision/{v2.pk}/evidence/",
         f"/plan/vision/ambitions/{ambition.pk}/edit/",
         f"/plan/vision/{v2.pk}/",
+        "/plan/vision/",
+        "/plan/vision/new/",
+        f"/plan/vision/{v2.pk}/edit/",
+        f"/plan/vision/{v2.pk}/ambitions/new/",
+        f"/plan/vision/ambitions/{ambition.pk}/delete/",
+        f"/plan/vision/{v2.pk}/history/",
     ]:
         page.goto(f"{live_server.url}{path}")
         assert_no_axe_violations(page)
