@@ -212,3 +212,18 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         section.chosen = [Item(p.pk, p, p.on_theme) for p in ticked]
         section.candidates = [Item(p.pk, p, p.on_theme) for p in found[:PICKER_LIMIT]]
         return section
+
+
+# Labels for evidence in plain selects (step 7's objective form).
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _statement_label(statement: Statement) -> str:
+    return f"{statement.workshop.title}: {_short(statement.text)}"
+
+
+def _passage_label(passage: Passage) -> str:
+    return f"{passage.document.title}: “{_short(passage.quote)}”"

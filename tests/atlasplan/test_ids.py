@@ -14,8 +14,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from atlasplan.ids import MAX_ID_DIGITS, parse_pk
 from interviews.models import ConsentScope, NoteAnswer
-from plan.services import issue_answer_link
 from plan.models import PlanText
+from plan.services import issue_answer_link
 from tests.factories import ThemeFactory
 from tests.interviews.factories import (
     ConsentFactory,
