@@ -344,6 +344,8 @@ def _comment_quote(decision: ObjectionDecision, viewer):
         people=people,
         scope=response.consent_scope,
         withdrawn=response.withdrawn_on is not None,
+        # Research space only (dropped for everyone else): "niet citeerbaar", "ingetrokken".
+        consent_label=response.consent_label,
         stance=feedback.position,
         stance_label=str(feedback.get_position_display()),
     )

@@ -1,0 +1,56 @@
+"""Findings of the outside review of issue 10 (steps 5 and 6), each pinned by a test."""
+
+import datetime
+
+import pytest
+from django.utils import translation
+
+from plan.models import ObjectionDecision
+from tests.plan.test_vision_compare import decided, three_versions  # noqa: F401  (fixtures)
+
+pytestmark = pytest.mark.django_db
+
+
+def _nav(html: str) -> str:
+    return html.split('class="navbar-nav step-nav')[1].split("</ol>")[0]
+
+
+@pytest.mark.parametrize("who", ["consultant_client", "atlas_client"])
+def test_step_6_in_the_navigation_leads_staff_to_the_rounds(request, who):
+    client = request.getfixturevalue(who)
+    with translation.override("nl"):
+        nav = _nav(client.get("/").content.decode())
+    assert 'href="/plan/validation/"' in nav
+    assert client.get("/plan/validation/").status_code == 200
+
+
+@pytest.mark.parametrize("who", ["reader_client", "admin_client_"])
+def test_step_6_is_not_a_link_to_a_refusal_for_readers_and_the_administrator(request, who):
+    client = request.getfixturevalue(who)
+    nav = _nav(client.get("/").content.decode())
+    assert "/plan/validation/" not in nav  # the round pages answer them "Geen toegang"
+    assert "Aftoetsing" in nav  # the step is still named, greyed
+
+
+def test_consultant_sees_that_a_quoted_objection_may_not_be_quoted(consultant_client, decided):  # noqa: F811
+    v1, _, v3 = decided
+    html = consultant_client.get(f"/plan/vision/compare/?a={v1.pk}&b={v3.pk}").content.decode()
+    rejected = html.split('data-testid="rejected"')[1]
+    assert "Niet citeerbare opmerking." in rejected  # the research space sees it all...
+    assert 'data-testid="quote-consent">Niet citeren' in rejected  # ...and is told so
+
+
+def test_consultant_sees_that_a_withdrawn_answer_is_withdrawn(consultant_client, decided):  # noqa: F811
+    v1, _, v3 = decided
+    response = ObjectionDecision.objects.get(outcome="processed").feedback.response
+    response.withdrawn_on = datetime.date.today()
+    response.save()
+    html = consultant_client.get(f"/plan/vision/compare/?a={v1.pk}&b={v3.pk}").content.decode()
+    rationale = html.split('data-testid="rationale"')[1].split("</aside>")[0]
+    assert 'data-testid="quote-consent">ingetrokken' in rationale
+
+
+def test_the_atlas_team_is_not_shown_consent_labels(atlas_client, decided):  # noqa: F811
+    v1, _, v3 = decided
+    html = atlas_client.get(f"/plan/vision/compare/?a={v1.pk}&b={v3.pk}").content.decode()
+    assert 'data-testid="quote-consent"' not in html
