@@ -314,6 +314,11 @@ def vision_compare(request: HttpRequest) -> HttpResponse:
             request, _("Versie %(number)s heeft geen vorige versie.") % {"number": b.number}
         )
         return render(request, "plan/vision/version_compare.html", context)
+    if a.pk == b.pk:
+        # Against itself every ambition would count as both removed and added.
+        messages.error(request, _("Kies twee verschillende versies om te vergelijken."))
+        context["chosen"] = {"a": a.pk, "b": b.pk}
+        return render(request, "plan/vision/version_compare.html", context, status=400)
     old, new = sorted([a, b], key=lambda version: version.number)
     comparison = compare(old, new)
     _quote_comments(comparison, request.user)

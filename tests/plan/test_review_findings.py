@@ -54,3 +54,16 @@ def test_the_atlas_team_is_not_shown_consent_labels(atlas_client, decided):  # n
     v1, _, v3 = decided
     html = atlas_client.get(f"/plan/vision/compare/?a={v1.pk}&b={v3.pk}").content.decode()
     assert 'data-testid="quote-consent"' not in html
+
+
+def test_comparing_a_version_with_itself_is_refused_not_counted_as_all_changed(
+    consultant_client,
+    three_versions,  # noqa: F811
+):
+    v1, _, _ = three_versions
+    response = consultant_client.get(f"/plan/vision/compare/?a={v1.pk}&b={v1.pk}")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Kies twee verschillende versies om te vergelijken." in html
+    assert 'data-testid="compare-summary"' not in html  # no "7 toegevoegd, 7 geschrapt"
+    assert f'<option value="{v1.pk}" selected' in html  # the choice stays in the form
