@@ -178,6 +178,16 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
     if state not in VisionState.values:
         messages.error(request, _("Deze status bestaat niet."))
         return redirect(version)
+    if version.state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
+        messages.error(
+            request,
+            _(
+                "Versie %(number)s is vastgesteld door het Atlas-team: enkel het Atlas-team "
+                "kan de status nog wijzigen. Maak een nieuwe versie om verder te schrijven."
+            )
+            % {"number": version.number},
+        )
+        return redirect(version)
     if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
         raise PermissionDenied
     services.set_state(version, state, request.user)

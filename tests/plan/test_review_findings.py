@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.utils import translation
 
-from plan.models import ObjectionDecision
+from plan import services
+from plan.models import ObjectionDecision, VisionState
+from tests.plan.factories import VisionVersionFactory
 from tests.plan.test_vision_compare import decided, three_versions  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
@@ -67,3 +70,34 @@ def test_comparing_a_version_with_itself_is_refused_not_counted_as_all_changed(
     assert "Kies twee verschillende versies om te vergelijken." in html
     assert 'data-testid="compare-summary"' not in html  # no "7 toegevoegd, 7 geschrapt"
     assert f'<option value="{v1.pk}" selected' in html  # the choice stays in the form
+
+
+def test_a_consultant_cannot_undo_the_atlas_teams_adoption(consultant_client, atlas_member):
+    version = VisionVersionFactory()
+    services.set_state(version, VisionState.ADOPTED, atlas_member)
+    page = consultant_client.get(f"/plan/vision/{version.pk}/").content.decode()
+    assert f'action="/plan/vision/{version.pk}/state/"' not in page  # no "concept" preselected
+    response = consultant_client.post(
+        f"/plan/vision/{version.pk}/state/", {"state": "concept"}, follow=True
+    )
+    assert "enkel het Atlas-team kan de status nog wijzigen" in response.content.decode()
+    version.refresh_from_db()
+    assert version.state == VisionState.ADOPTED
+    assert version.adopted_by == atlas_member and version.adopted_at is not None
+
+
+def test_the_atlas_team_may_still_reopen_an_adopted_version(atlas_client, atlas_member):
+    version = VisionVersionFactory()
+    services.set_state(version, VisionState.ADOPTED, atlas_member)
+    page = atlas_client.get(f"/plan/vision/{version.pk}/").content.decode()
+    assert f'action="/plan/vision/{version.pk}/state/"' in page
+    atlas_client.post(f"/plan/vision/{version.pk}/state/", {"state": "concept"})
+    version.refresh_from_db()
+    assert version.state == VisionState.CONCEPT and version.adopted_by is None
+
+
+def test_the_service_refuses_an_undo_of_the_adoption_too(consultant, atlas_member):
+    version = VisionVersionFactory()
+    services.set_state(version, VisionState.ADOPTED, atlas_member)
+    with pytest.raises(PermissionDenied):
+        services.set_state(version, VisionState.CONCEPT, consultant)
