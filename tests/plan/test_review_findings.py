@@ -101,3 +101,11 @@ def test_the_service_refuses_an_undo_of_the_adoption_too(consultant, atlas_membe
     services.set_state(version, VisionState.ADOPTED, atlas_member)
     with pytest.raises(PermissionDenied):
         services.set_state(version, VisionState.CONCEPT, consultant)
+
+
+def test_the_new_round_form_offers_its_versions_in_dutch(consultant_client):
+    VisionVersionFactory()
+    with translation.override("nl"):
+        html = consultant_client.get("/plan/validation/new/").content.decode()
+    assert "Select an option" not in html
+    assert "— kies een versie —" in html
