@@ -109,3 +109,21 @@ def test_the_new_round_form_offers_its_versions_in_dutch(consultant_client):
         html = consultant_client.get("/plan/validation/new/").content.decode()
     assert "Select an option" not in html
     assert "— kies een versie —" in html
+
+
+def test_a_closed_round_does_not_invite_an_answer_it_will_refuse(client, consultant):
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from tests.plan.factories import InviteeFactory, ValidationRoundFactory
+
+    cache.clear()  # the answer page's rate limits
+    closes_on = timezone.localdate() + datetime.timedelta(days=7)
+    round_ = ValidationRoundFactory(closes_on=closes_on, closed_at=timezone.now())
+    invitee = InviteeFactory(round=round_)
+    _link, token = services.issue_answer_link(invitee, closes_on, consultant)
+    with translation.override("nl"):
+        html = client.get(f"/plan/validation/answer/{token}/").content.decode()
+    assert "Antwoorden kan tot" not in html  # no deadline ahead on a closed round
+    assert "Van uw organisatie kwam geen antwoord binnen." in html
+    assert "Hieronder staat wat u antwoordde" not in html  # there is nothing below
