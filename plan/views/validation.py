@@ -5,6 +5,8 @@ who was asked and what each stakeholder answered, research data. Readers see the
 anonymised figures on the results pages, not here.
 """
 
+from dataclasses import replace
+
 import segno
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
@@ -16,10 +18,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import render_history
+from atlasplan.history import Change, history_of, render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import require
+from interviews import privacy
 from plan import services
 from plan.forms_validation import (
     AnswerLinkForm,
@@ -353,7 +356,50 @@ def response_history(request: HttpRequest, pk: int) -> HttpResponse:
         (round_.get_absolute_url(), str(round_)),
     ]
     back = reverse("plan:response_update", args=[response.invitee_id])
-    return render_history(request, response, back_url=back, parents=crumbs)
+    entries = [
+        replace(
+            entry, changes=[_guarded(change, response, request.user) for change in entry.changes]
+        )
+        for entry in history_of(response, viewer=request.user)
+    ]
+    context = {"object": response, "entries": entries, "back_url": back, "parents": crumbs}
+    return render(request, "atlasplan/history.html", context)
+
+
+def _guarded(change: Change, response: ValidationResponse, viewer) -> Change:
+    """The surprises and remarks in a history entry as the answer's consent lets ``viewer``
+    see them now (a withdrawal hides earlier texts too): a quote value, or a note."""
+    quoted = {str(ValidationResponse._meta.get_field(name).verbose_name) for name in QUOTED}
+    if change.field not in quoted:
+        return change
+    return replace(
+        change, old=_quoted(change.old, response, viewer), new=_quoted(change.new, response, viewer)
+    )
+
+
+QUOTED = ("surprises", "remarks")
+
+
+def _quoted(text, response: ValidationResponse, viewer):
+    if not text:
+        return text
+    organisation = response.invitee.organisation
+    people = [contact.name for contact in organisation.contacts.all()]
+    people += [name for name in [response.respondent_name] if name]
+    if response.respondent:
+        people.append(response.respondent.name)
+    quote = privacy.consented_quote(
+        text,
+        viewer,
+        organisation=organisation,
+        people=people,
+        scope=response.consent_scope,
+        withdrawn=response.withdrawn_on is not None,
+        consent_label=response.consent_label,
+    )
+    if quote is None:
+        return _("(niet getoond: %(consent)s)") % {"consent": response.consent_label}
+    return quote
 
 
 # --- Online answer links -------------------------------------------------------------------

@@ -127,3 +127,59 @@ def test_a_closed_round_does_not_invite_an_answer_it_will_refuse(client, consult
     assert "Antwoorden kan tot" not in html  # no deadline ahead on a closed round
     assert "Van uw organisatie kwam geen antwoord binnen." in html
     assert "Hieronder staat wat u antwoordde" not in html  # there is nothing below
+
+
+@pytest.fixture
+def edited_answer(consultant):
+    """An answer whose surprises were changed once, so its history holds both texts."""
+    from interviews.models import ConsentScope
+    from tests.plan.factories import ValidationResponseFactory
+    from tests.stakeholders.factories import ContactFactory, OrganisationFactory
+
+    organisation = OrganisationFactory(name="Vzw De Brug")
+    ContactFactory(organisation=organisation, name="Hatice Kaya")
+    response = ValidationResponseFactory(
+        invitee__organisation=organisation,
+        consent_scope=ConsentScope.NOT_QUOTABLE,
+        surprises="Eerste verrassing van Hatice Kaya.",
+    )
+    response.surprises = "Tweede verrassing van Hatice Kaya."
+    response.save()
+    return response
+
+
+def _history(client, response) -> str:
+    with translation.override("nl"):
+        return client.get(f"/plan/validation/responses/{response.pk}/history/").content.decode()
+
+
+def test_history_of_a_not_quotable_answer_hides_its_texts_from_the_atlas_team(
+    atlas_client, edited_answer
+):
+    html = _history(atlas_client, edited_answer)
+    assert "Eerste verrassing" not in html and "Tweede verrassing" not in html
+    assert "niet getoond: Niet citeren" in html
+
+
+def test_history_shows_the_consultant_every_text_with_its_consent(consultant_client, edited_answer):
+    html = _history(consultant_client, edited_answer)
+    assert "Eerste verrassing van Hatice Kaya." in html
+    assert "Tweede verrassing van Hatice Kaya." in html
+    assert 'data-testid="quote-consent">Niet citeren' in html
+
+
+def test_history_of_an_anonymised_answer_masks_names_and_hides_after_withdrawal(
+    atlas_client, edited_answer
+):
+    from interviews.models import ConsentScope
+
+    edited_answer.consent_scope = ConsentScope.ANONYMOUS
+    edited_answer.save()
+    html = _history(atlas_client, edited_answer)
+    assert "Tweede verrassing van" in html and "Eerste verrassing van" in html
+    assert "Hatice" not in html and "Vzw De Brug</span>" not in html
+    edited_answer.withdrawn_on = datetime.date.today()
+    edited_answer.save()
+    html = _history(atlas_client, edited_answer)
+    assert "Eerste verrassing" not in html  # a withdrawal hides the earlier texts too
+    assert "Tweede verrassing" not in html and "niet getoond: ingetrokken" in html
