@@ -18,7 +18,14 @@ from interviews.models import Excerpt
 from plan import services
 from plan.compare import Change, compare
 from plan.forms import EVIDENCE, AmbitionForm, EvidenceFilterForm, VisionVersionForm
-from plan.models import Ambition, ObjectionDecision, VisionState, VisionVersion
+from plan.models import (
+    OBJECTIONS,
+    Ambition,
+    AmbitionFeedback,
+    ObjectionDecision,
+    VisionState,
+    VisionVersion,
+)
 from plan.overview import overview
 from policies.models import Passage
 from workshops.models import Statement
@@ -190,6 +197,10 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(version)
     if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
         raise PermissionDenied
+    confirmed = request.POST.get("confirm") == "1"
+    if state == VisionState.ADOPTED and not confirmed and (undecided := _undecided(version)):
+        context = {"version": version, "undecided": undecided}
+        return render(request, "plan/vision/version_adopt_confirm.html", context)
     services.set_state(version, state, request.user)
     messages.success(
         request,
@@ -197,6 +208,15 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
         % {"number": version.number, "state": version.get_state_display()},
     )
     return redirect(version)
+
+
+def _undecided(version: VisionVersion) -> int:
+    """The "deels" and "niet" answers on this or an earlier version without a decision."""
+    return AmbitionFeedback.objects.filter(
+        position__in=OBJECTIONS,
+        decision__isnull=True,
+        response__invitee__round__version__number__lte=version.number,
+    ).count()
 
 
 @require_GET

@@ -183,3 +183,46 @@ def test_history_of_an_anonymised_answer_masks_names_and_hides_after_withdrawal(
     html = _history(atlas_client, edited_answer)
     assert "Eerste verrassing" not in html  # a withdrawal hides the earlier texts too
     assert "Tweede verrassing" not in html and "niet getoond: ingetrokken" in html
+
+
+@pytest.fixture
+def objection():
+    """A "niet" answer on v1's ambition, not yet decided, and a concept v2."""
+    from plan.models import Endorsement
+    from tests.plan.factories import AmbitionFactory, AmbitionFeedbackFactory
+
+    v1 = AmbitionFactory(version=VisionVersionFactory(number=1)).version
+    feedback = AmbitionFeedbackFactory(
+        response__invitee__round__version=v1,
+        ambition=v1.ambitions.get(),
+        position=Endorsement.NOT,
+        comment="Te vaag.",
+    )
+    return feedback, VisionVersionFactory(number=2)
+
+
+def test_adopting_with_undecided_objections_asks_for_confirmation(atlas_client, objection):
+    _feedback, v2 = objection
+    url = f"/plan/vision/{v2.pk}/state/"
+    with translation.override("nl"):
+        page = atlas_client.post(url, {"state": "adopted"}).content.decode()
+    assert "Er is nog 1 bezwaar uit de aftoetsing zonder beslissing" in page
+    assert 'name="confirm" value="1"' in page
+    v2.refresh_from_db()
+    assert v2.state == VisionState.CONCEPT  # nothing happened yet
+    atlas_client.post(url, {"state": "adopted", "confirm": "1"})
+    v2.refresh_from_db()
+    assert v2.state == VisionState.ADOPTED
+
+
+def test_adopting_with_every_objection_decided_needs_no_confirmation(atlas_client, objection):
+    from plan.models import DecisionOutcome
+
+    feedback, v2 = objection
+    ObjectionDecision.objects.create(
+        feedback=feedback, outcome=DecisionOutcome.REJECTED, explanation="Bewust zo."
+    )
+    response = atlas_client.post(f"/plan/vision/{v2.pk}/state/", {"state": "adopted"})
+    assert response.status_code == 302
+    v2.refresh_from_db()
+    assert v2.state == VisionState.ADOPTED
