@@ -226,3 +226,30 @@ def test_adopting_with_every_objection_decided_needs_no_confirmation(atlas_clien
     assert response.status_code == 302
     v2.refresh_from_db()
     assert v2.state == VisionState.ADOPTED
+
+
+def test_an_atlas_team_edit_keeps_evidence_it_may_not_see(atlas_client):
+    """An ambition cites an excerpt whose consent was withdrawn: the Atlas team does not see
+    it, and saving the ambition's new title must not silently unlink it."""
+    from tests.plan.factories import AmbitionFactory
+    from tests.plan.test_vision_picker import excerpt
+
+    withdrawn = excerpt("ingetrokken fragment", withdrawn_on=datetime.date.today())
+    visible = excerpt("zichtbaar fragment")
+    ambition = AmbitionFactory(version=VisionVersionFactory(), excerpts=[withdrawn, visible])
+    url = f"/plan/vision/ambitions/{ambition.pk}/edit/"
+    form = atlas_client.get(url).context["form"]
+    assert "ingetrokken fragment" not in atlas_client.get(url).content.decode()
+    response = atlas_client.post(
+        url,
+        {
+            "title": "Nieuwe titel",
+            "position": 1,
+            "read_at": form["read_at"].value(),
+            "excerpts": [visible.pk],  # all the form showed, ticked
+        },
+    )
+    assert response.status_code == 302
+    assert set(ambition.excerpts.values_list("pk", flat=True)) == {withdrawn.pk, visible.pk}
+    page = atlas_client.get(url).content.decode()
+    assert "1 gekoppeld fragment mag u niet zien" in page and "ingetrokken fragment" not in page
