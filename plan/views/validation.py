@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import Change, history_of, render_history
+from atlasplan.history import Change, render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import require
@@ -356,14 +356,11 @@ def response_history(request: HttpRequest, pk: int) -> HttpResponse:
         (round_.get_absolute_url(), str(round_)),
     ]
     back = reverse("plan:response_update", args=[response.invitee_id])
-    entries = [
-        replace(
-            entry, changes=[_guarded(change, response, request.user) for change in entry.changes]
-        )
-        for entry in history_of(response, viewer=request.user)
-    ]
-    context = {"object": response, "entries": entries, "back_url": back, "parents": crumbs}
-    return render(request, "atlasplan/history.html", context)
+
+    def shown(change: Change) -> Change:
+        return _guarded(change, response, request.user)
+
+    return render_history(request, response, back_url=back, parents=crumbs, shown=shown)
 
 
 def _guarded(change: Change, response: ValidationResponse, viewer) -> Change:
