@@ -253,3 +253,22 @@ def test_an_atlas_team_edit_keeps_evidence_it_may_not_see(atlas_client):
     assert set(ambition.excerpts.values_list("pk", flat=True)) == {withdrawn.pk, visible.pk}
     page = atlas_client.get(url).content.decode()
     assert "1 gekoppeld fragment mag u niet zien" in page and "ingetrokken fragment" not in page
+
+
+def test_the_compare_form_starts_on_the_two_latest_versions(consultant_client, three_versions):  # noqa: F811
+    _v1, v2, v3 = three_versions
+    html = consultant_client.get("/plan/vision/compare/").content.decode()
+    older = html.split('id="compare-a"')[1].split("</select>")[0]
+    newer = html.split('id="compare-b"')[1].split("</select>")[0]
+    assert f'<option value="{v2.pk}" selected' in older  # not the latest against itself
+    assert f'<option value="{v3.pk}" selected' in newer
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_the_compare_page_says_when_there_is_nothing_to_compare(consultant_client, count):
+    for number in range(1, count + 1):
+        VisionVersionFactory(number=number)
+    with translation.override("nl"):
+        html = consultant_client.get("/plan/vision/compare/").content.decode()
+    assert "Er zijn nog geen twee versies om te vergelijken." in html
+    assert 'id="compare-a"' not in html
