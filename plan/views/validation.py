@@ -6,6 +6,7 @@ anonymised figures on the results pages, not here.
 """
 
 from dataclasses import replace
+from functools import cache
 
 import segno
 from django.contrib import messages
@@ -356,46 +357,48 @@ def response_history(request: HttpRequest, pk: int) -> HttpResponse:
         (round_.get_absolute_url(), str(round_)),
     ]
     back = reverse("plan:response_update", args=[response.invitee_id])
+    quote = _answer_quoter(response, request.user)
+    quoted = {str(ValidationResponse._meta.get_field(name).verbose_name) for name in QUOTED}
 
     def shown(change: Change) -> Change:
-        return _guarded(change, response, request.user)
+        """The surprises and remarks as the answer's consent lets the viewer see them now
+        (a withdrawal hides the earlier texts too): a quote value, or a note."""
+        if change.field not in quoted:
+            return change
+        return replace(change, old=quote(change.old), new=quote(change.new))
 
     return render_history(request, response, back_url=back, parents=crumbs, shown=shown)
-
-
-def _guarded(change: Change, response: ValidationResponse, viewer) -> Change:
-    """The surprises and remarks in a history entry as the answer's consent lets ``viewer``
-    see them now (a withdrawal hides earlier texts too): a quote value, or a note."""
-    quoted = {str(ValidationResponse._meta.get_field(name).verbose_name) for name in QUOTED}
-    if change.field not in quoted:
-        return change
-    return replace(
-        change, old=_quoted(change.old, response, viewer), new=_quoted(change.new, response, viewer)
-    )
 
 
 QUOTED = ("surprises", "remarks")
 
 
-def _quoted(text, response: ValidationResponse, viewer):
-    if not text:
-        return text
+def _answer_quoter(response: ValidationResponse, viewer):
+    """A function giving a text of ``response`` as ``viewer`` may see it (people and sector
+    sizes looked up once per page)."""
     organisation = response.invitee.organisation
     people = [contact.name for contact in organisation.contacts.all()]
     people += [name for name in [response.respondent_name] if name]
     if response.respondent:
         people.append(response.respondent.name)
-    quote = privacy.consented_quote(
-        text,
-        viewer,
-        organisation=organisation,
-        people=people,
-        scope=response.consent_scope,
-        withdrawn=response.withdrawn_on is not None,
-        consent_label=response.consent_label,
-    )
-    if quote is None:
-        return _("(niet getoond: %(consent)s)") % {"consent": response.consent_label}
+    sizes = cache(privacy.sector_sizes)
+    hidden = _("(niet getoond: %(consent)s)") % {"consent": response.consent_label}
+
+    def quote(text):
+        if not text:
+            return text
+        shown = privacy.consented_quote(
+            text,
+            viewer,
+            organisation=organisation,
+            people=people,
+            scope=response.consent_scope,
+            withdrawn=response.withdrawn_on is not None,
+            sizes=sizes,
+            consent_label=response.consent_label,
+        )
+        return hidden if shown is None else shown
+
     return quote
 
 
