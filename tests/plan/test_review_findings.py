@@ -272,3 +272,23 @@ def test_the_compare_page_says_when_there_is_nothing_to_compare(consultant_clien
         html = consultant_client.get("/plan/vision/compare/").content.decode()
     assert "Er zijn nog geen twee versies om te vergelijken." in html
     assert 'id="compare-a"' not in html
+
+
+def test_answer_history_query_count_is_constant(
+    atlas_client, edited_answer, django_assert_num_queries
+):
+    from interviews.models import ConsentScope
+    from tests.helpers import assert_same_count
+
+    edited_answer.consent_scope = ConsentScope.ANONYMOUS
+    edited_answer.save()
+
+    def add_rows(n):
+        for i in range(n):
+            edited_answer.remarks = f"Opmerking {i} van Hatice Kaya."
+            edited_answer.save()
+
+    url = f"/plan/validation/responses/{edited_answer.pk}/history/"
+    assert_same_count(
+        atlas_client, url, add_rows, django_assert_num_queries, marker='data-testid="history-row"'
+    )
