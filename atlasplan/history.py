@@ -1,7 +1,7 @@
 """Readable change history for any model with django-simple-history's ``history``."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import models
@@ -89,15 +89,21 @@ def render_history(
     obj: models.Model,
     back_url: str | None = None,
     parents: Sequence[tuple[str, str]] = (),
+    shown: Callable[[Change], Change] | None = None,
 ) -> HttpResponse:
     """The history page of ``obj``; the caller has checked that the user may see ``obj``.
 
     ``back_url`` is the object's own page (default: its ``get_absolute_url``); ``parents``
-    are the breadcrumbs above it, as (url, label) pairs.
+    are the breadcrumbs above it, as (url, label) pairs. ``shown`` maps each change to what
+    the viewer may see of it (a step's texts under their own consent, such as a validation
+    answer's remarks).
     """
+    entries = history_of(obj, viewer=request.user)
+    if shown is not None:
+        entries = [replace(e, changes=[shown(c) for c in e.changes]) for e in entries]
     context = {
         "object": obj,
-        "entries": history_of(obj, viewer=request.user),
+        "entries": entries,
         "back_url": back_url or obj.get_absolute_url(),
         "parents": parents,
     }

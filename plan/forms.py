@@ -75,6 +75,7 @@ class Section:
     candidates: list = field(default_factory=list)  # matching the search, at most the limit
     more: bool = False  # more candidates match than are shown
     errors: list = field(default_factory=list)
+    hidden: int = 0  # linked, but not shown to this user (consent): kept on save
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,23 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         self.fields["passages"].queryset = Passage.objects.all()
         self.helper = _helper(
             Field("title", autofocus=True), "position", "text", "themes", READ_AT, form_tag=False
+        )
+
+    def _hidden_excerpts(self):
+        """The saved ambition's excerpts this user may not see (withdrawn, not quotable):
+        the form cannot show them, so a save keeps them rather than unlinking them."""
+        if not self.instance.pk:
+            return Excerpt.objects.none()
+        visible = privacy.visible_excerpts(self.user).values("pk")
+        return self.instance.excerpts.exclude(pk__in=visible)
+
+    def clean_excerpts(self):
+        chosen = self.cleaned_data["excerpts"]
+        hidden = self._hidden_excerpts()
+        if not hidden.exists():
+            return chosen
+        return Excerpt.objects.filter(
+            Q(pk__in=[e.pk for e in chosen]) | Q(pk__in=hidden.values("pk"))
         )
 
     # --- What is ticked --------------------------------------------------------------------
@@ -164,6 +182,7 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         section.candidates = [
             Item(e.pk, quotes[e.pk], e.on_theme) for e in found[:PICKER_LIMIT] if e.pk in quotes
         ]
+        section.hidden = self._hidden_excerpts().count()
         return section
 
     def _statement_section(self, text: str, theme: Theme | None) -> Section:
@@ -212,3 +231,18 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         section.chosen = [Item(p.pk, p, p.on_theme) for p in ticked]
         section.candidates = [Item(p.pk, p, p.on_theme) for p in found[:PICKER_LIMIT]]
         return section
+
+
+# Labels for evidence in plain selects (step 7's objective form).
+
+
+def _short(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 1]}…"
+
+
+def _statement_label(statement: Statement) -> str:
+    return f"{statement.workshop.title}: {_short(statement.text)}"
+
+
+def _passage_label(passage: Passage) -> str:
+    return f"{passage.document.title}: “{_short(passage.quote)}”"

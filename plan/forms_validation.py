@@ -54,6 +54,8 @@ class RoundForm(forms.ModelForm):
     version = IdChoiceField(
         label=_("Visieversie"),
         queryset=VisionVersion.objects.order_by("-number"),
+        # Django's own "- Select an option -" has no Dutch translation yet.
+        empty_label=_("— kies een versie —"),
         help_text=_("Een ronde toetst één versie af; een vastgestelde versie kan niet meer."),
     )
 

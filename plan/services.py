@@ -54,7 +54,9 @@ def new_version(previous: VisionVersion, author) -> VisionVersion:
 @transaction.atomic
 def set_state(version: VisionVersion, state: str, user) -> VisionVersion:
     """Move ``version`` to ``state``; only the Atlas team adopts, and who and when is kept."""
-    if state == VisionState.ADOPTED and not can(user, "vision.adopt"):
+    # Undoing an adoption is the Atlas team's decision as much as adopting.
+    adoption = VisionState.ADOPTED in {state, version.state}
+    if adoption and not can(user, "vision.adopt"):
         raise PermissionDenied
     version.state = state
     if state == VisionState.ADOPTED:

@@ -5,6 +5,9 @@ who was asked and what each stakeholder answered, research data. Readers see the
 anonymised figures on the results pages, not here.
 """
 
+from dataclasses import replace
+from functools import cache
+
 import segno
 from django.contrib import messages
 from django.db.models import Count, Prefetch, Q
@@ -16,10 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from atlasplan.history import render_history
+from atlasplan.history import Change, render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import require
+from interviews import privacy
 from plan import endorsement, services
 from plan.forms_validation import (
     AnswerLinkForm,
@@ -359,7 +363,49 @@ def response_history(request: HttpRequest, pk: int) -> HttpResponse:
         (round_.get_absolute_url(), str(round_)),
     ]
     back = reverse("plan:response_update", args=[response.invitee_id])
-    return render_history(request, response, back_url=back, parents=crumbs)
+    quote = _answer_quoter(response, request.user)
+    quoted = {str(ValidationResponse._meta.get_field(name).verbose_name) for name in QUOTED}
+
+    def shown(change: Change) -> Change:
+        """The surprises and remarks as the answer's consent lets the viewer see them now
+        (a withdrawal hides the earlier texts too): a quote value, or a note."""
+        if change.field not in quoted:
+            return change
+        return replace(change, old=quote(change.old), new=quote(change.new))
+
+    return render_history(request, response, back_url=back, parents=crumbs, shown=shown)
+
+
+QUOTED = ("surprises", "remarks")
+
+
+def _answer_quoter(response: ValidationResponse, viewer):
+    """A function giving a text of ``response`` as ``viewer`` may see it (people and sector
+    sizes looked up once per page)."""
+    organisation = response.invitee.organisation
+    people = [contact.name for contact in organisation.contacts.all()]
+    people += [name for name in [response.respondent_name] if name]
+    if response.respondent:
+        people.append(response.respondent.name)
+    sizes = cache(privacy.sector_sizes)
+    hidden = _("(niet getoond: %(consent)s)") % {"consent": response.consent_label}
+
+    def quote(text):
+        if not text:
+            return text
+        shown = privacy.consented_quote(
+            text,
+            viewer,
+            organisation=organisation,
+            people=people,
+            scope=response.consent_scope,
+            withdrawn=response.withdrawn_on is not None,
+            sizes=sizes,
+            consent_label=response.consent_label,
+        )
+        return hidden if shown is None else shown
+
+    return quote
 
 
 # --- Online answer links -------------------------------------------------------------------

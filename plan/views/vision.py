@@ -18,7 +18,12 @@ from interviews.models import Excerpt
 from plan import endorsement, services
 from plan.compare import Change, compare
 from plan.forms import EVIDENCE, AmbitionForm, EvidenceFilterForm, VisionVersionForm
-from plan.models import Ambition, ObjectionDecision, VisionState, VisionVersion
+from plan.models import (
+    Ambition,
+    ObjectionDecision,
+    VisionState,
+    VisionVersion,
+)
 from plan.overview import overview
 from policies.models import Passage
 from workshops.models import Statement
@@ -185,6 +190,16 @@ def vision_state(request: HttpRequest, pk: int) -> HttpResponse:
     if state not in VisionState.values:
         messages.error(request, _("Deze status bestaat niet."))
         return redirect(version)
+    if version.state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
+        messages.error(
+            request,
+            _(
+                "Versie %(number)s is vastgesteld door het Atlas-team: enkel het Atlas-team "
+                "kan de status nog wijzigen. Maak een nieuwe versie om verder te schrijven."
+            )
+            % {"number": version.number},
+        )
+        return redirect(version)
     if state == VisionState.ADOPTED and not can(request.user, "vision.adopt"):
         raise PermissionDenied
     # Publishing with objections still undecided is allowed, but only on purpose.
@@ -326,6 +341,11 @@ def vision_compare(request: HttpRequest) -> HttpResponse:
             request, _("Versie %(number)s heeft geen vorige versie.") % {"number": b.number}
         )
         return render(request, "plan/vision/version_compare.html", context)
+    if a.pk == b.pk:
+        # Against itself every ambition would count as both removed and added.
+        messages.error(request, _("Kies twee verschillende versies om te vergelijken."))
+        context["chosen"] = {"a": a.pk, "b": b.pk}
+        return render(request, "plan/vision/version_compare.html", context, status=400)
     old, new = sorted([a, b], key=lambda version: version.number)
     comparison = compare(old, new)
     _quote_comments(comparison, request.user)
@@ -356,6 +376,8 @@ def _comment_quote(decision: ObjectionDecision, viewer):
         people=people,
         scope=response.consent_scope,
         withdrawn=response.withdrawn_on is not None,
+        # Research space only (dropped for everyone else): "niet citeerbaar", "ingetrokken".
+        consent_label=response.consent_label,
         stance=feedback.position,
         stance_label=str(feedback.get_position_display()),
     )
