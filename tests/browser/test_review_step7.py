@@ -36,7 +36,10 @@ def plan(consultant):
     objective.text = "Jongeren uit de wijk melden discriminatie"
     objective.save()  # a second history entry, with a change to show
     measurement = MeasurementFactory(
-        objective=objective, measured_on=TODAY - datetime.timedelta(days=30), value=14
+        objective=objective,
+        measured_on=TODAY - datetime.timedelta(days=30),
+        value=14,
+        source="Bevraging cursisten maatschappelijke oriëntatie, voorjaar",
     )
     organisations = [OrganisationFactory(name=f"Partnerorganisatie {n:02d}") for n in range(12)]
     steps = []

@@ -47,6 +47,6 @@ def test_a_target_groups_measurements_table_scrolls_in_its_own_box(consultant_cl
     MeasurementFactory(objective=objective, value=15)
     page = consultant_client.get(objective.target_group.get_absolute_url()).content.decode()
     table = page.index("Metingen van de indicator")
-    assert page.rindex('<div class="table-responsive">', 0, table) > page.rindex(
+    assert page.rindex('<div class="table-responsive position-relative">', 0, table) > page.rindex(
         "<section", 0, table
     )
