@@ -133,6 +133,14 @@ def test_the_partner_matrix_of_thirty_steps_stays_in_its_box(
     expect(first).to_be_in_viewport()
     assert abs(first.bounding_box()["x"] - left) < 2
 
+    # On a phone that column would fill the screen: there it scrolls along with the steps.
+    page.set_viewport_size({"width": 390, "height": 844})
+    box.evaluate("e => { e.scrollLeft = 0; }")
+    left = first.bounding_box()["x"]
+    box.evaluate("e => { e.scrollLeft = 300; }")
+    assert first.bounding_box()["x"] < left - 250
+    assert page.evaluate(PAGE_OVERFLOW) == 0
+
 
 def test_on_a_phone_the_timeline_scrolls_in_its_own_box(page, live_server, consultant, login, plan):
     page.set_viewport_size({"width": 390, "height": 844})
