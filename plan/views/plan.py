@@ -280,7 +280,13 @@ def step_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def step_detail(request: HttpRequest, pk: int) -> HttpResponse:
     step = get_step_for_user(request, pk, queryset=_step_queryset())
-    context = {"step": step, "can_change": can(request.user, CHANGE), "tab": "steps"}
+    context = {
+        "step": step,
+        "can_change": can(request.user, CHANGE),
+        # Readers do not open the stakeholder register: the partner's name, not a link.
+        "may_open_register": can(request.user, "stakeholders.view"),
+        "tab": "steps",
+    }
     return render(request, "plan/plan/step_detail.html", context)
 
 
