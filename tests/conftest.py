@@ -1,9 +1,13 @@
-"""Shared fixtures: one user (and logged-in client) per role, and the browser set-up."""
+"""Shared fixtures: one user (and logged-in client) per role, the demo case loaded once per
+module, and the browser set-up."""
 
 import os
+from io import StringIO
 
 import pytest
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 
 from atlasplan.roles import Role
 from tests.factories import UserFactory
@@ -12,10 +16,54 @@ PASSWORD = "correct horse battery staple"
 
 
 @pytest.fixture(autouse=True)
-def media_root(settings, tmp_path):
-    """Uploaded files go to a fresh folder per test, never into the project's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
+def media_root(request, settings, tmp_path):
+    """Uploaded files go to a fresh folder per test, never into the project's media/; with the
+    demo case loaded, to the folder where the demo stored its documents."""
+    if "demo" in request.fixturenames:
+        settings.MEDIA_ROOT = request.getfixturevalue("demo_media")
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+# --- The demo case, loaded once per module that asks for ``demo`` or ``demo_db`` ----------
+
+
+def load_demo(*args: str) -> str:
+    """``manage.py load_demo`` with ``args``; what it printed."""
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("demo-media")
+
+
+@pytest.fixture(scope="module")
+def demo(request, django_db_setup, django_db_blocker, demo_media) -> str:
+    """The demo loaded once for this module (with its ``PASSWORD``), inside a transaction
+    rolled back when the module ends; what the command printed."""
+    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            output = load_demo("--password", request.module.PASSWORD)
+        except BaseException:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+            raise
+    yield output
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_db(demo, db) -> str:
+    """The loaded demo, in a savepoint of its own for this test."""
+    return demo
 
 
 @pytest.fixture

@@ -7,13 +7,8 @@ writes never reach the next test and no other module ever sees the demo. A paral
 (``--dist loadfile``, in pyproject.toml) keeps the module on one worker: one load.
 """
 
-from io import StringIO
-
-import pytest
 from django.contrib.auth.models import User
-from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import get_resolver
 
 from atlasplan.models import Theme
@@ -29,54 +24,12 @@ from stakeholders.models import (
     ShortlistEntry,
 )
 from tests.atlasplan.test_urls_anonymous import all_patterns, concrete
-from tests.conftest import client_for
+from tests.conftest import client_for, load_demo
 from workshops.demo import TITLE
 from workshops.models import Ballot, Statement, Vote, Workshop
 
 PASSWORD = "demo-wachtwoord-1"
 ROLES = ["consultant", "atlas", "lezer", "beheerder"]
-
-
-def load(*args: str) -> str:
-    out = StringIO()
-    call_command("load_demo", *args, stdout=out)
-    return out.getvalue()
-
-
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media) -> str:
-    """The demo loaded once for this module; its output. Rolled back at the end."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            output = load("--password", PASSWORD)
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield output
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, demo_media):
-    """The demo's documents stay where the demo stored them."""
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
-
-
-@pytest.fixture
-def demo_db(demo, db) -> str:
-    """The loaded demo, in a savepoint of its own for this test."""
-    return demo
 
 
 def client_of(username: str) -> Client:
@@ -107,7 +60,7 @@ def test_load_demo_creates_one_user_per_role_and_the_codebook(demo_db):
 def test_load_demo_twice_changes_nothing(demo_db):
     themes = list(Theme.objects.values_list("name", "parent__name", "colour"))
     Theme.objects.filter(name="Taal").update(description="Door de gebruiker aangepast")
-    output = load("--password", "tweede-wachtwoord")
+    output = load_demo("--password", "tweede-wachtwoord")
     assert list(Theme.objects.values_list("name", "parent__name", "colour")) == themes
     assert Theme.objects.get(name="Taal").description == "Door de gebruiker aangepast"
     assert User.objects.get(username="atlas").check_password(PASSWORD)
@@ -157,7 +110,7 @@ def test_demo_library_is_loaded_once_with_real_files(demo_db):
         assert document.themes.exists()
         assert "Fictief" in document.extracted_text
     passages = Passage.objects.count()
-    load("--password", "x")
+    load_demo("--password", "x")
     assert PolicyDocument.objects.count() == 25
     assert Passage.objects.count() == passages
 
@@ -188,7 +141,7 @@ def test_the_demo_holds_40_organisations_and_an_approved_shortlist_of_7(demo_db)
 def test_loading_the_demo_twice_keeps_the_stakeholders(demo_db):
     before = stakeholder_counts()
     Organisation.objects.filter(name="Atheneum Kiel").update(description="Door de gebruiker")
-    output = load("--password", PASSWORD)
+    output = load_demo("--password", PASSWORD)
     assert stakeholder_counts() == before
     assert Organisation.objects.get(name="Atheneum Kiel").description == "Door de gebruiker"
     assert "+ 0 organisations" in output
@@ -220,7 +173,7 @@ def test_the_demo_holds_seven_coded_interviews_with_every_consent_situation(demo
 
 def test_loading_the_demo_twice_keeps_the_interviews(demo_db):
     before = (Interview.objects.count(), Excerpt.objects.count(), Transcript.objects.count())
-    load("--password", PASSWORD)
+    load_demo("--password", PASSWORD)
     assert (
         Interview.objects.count(),
         Excerpt.objects.count(),
@@ -263,7 +216,7 @@ def test_the_demo_holds_a_workshop_with_votes_and_outcomes(demo_db):
 def test_loading_the_demo_twice_keeps_the_workshop(demo_db):
     before = list(Vote.objects.order_by("pk").values_list("statement__text", "value"))
     Statement.objects.filter(order=1).update(discussion_notes="Door de gebruiker aangepast")
-    output = load("--password", PASSWORD)
+    output = load_demo("--password", PASSWORD)
     assert list(Vote.objects.order_by("pk").values_list("statement__text", "value")) == before
     assert Workshop.objects.count() == 1
     assert Statement.objects.get(order=1).discussion_notes == "Door de gebruiker aangepast"

@@ -9,11 +9,9 @@ import datetime
 import re
 from io import StringIO
 
-import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.urls import Resolver404, resolve
 from django.utils import timezone
 from django.utils.html import escape
@@ -44,41 +42,6 @@ from tests.conftest import client_for
 
 PASSWORD = "demo-wachtwoord-2"
 LINK = re.compile(r"(/plan/validation/answer/([\w-]+)/)")
-
-
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media) -> str:
-    """The demo loaded once for this module; its output. Rolled back at the end."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            call_command("load_demo", "--password", PASSWORD, stdout=out)
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, demo_media):
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
-
-
-@pytest.fixture
-def demo_db(demo, db) -> str:
-    return demo
 
 
 def versions() -> tuple[VisionVersion, VisionVersion]:

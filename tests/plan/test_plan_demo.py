@@ -6,11 +6,9 @@ The demo is loaded once for this module, inside a transaction rolled back at the
 
 from io import StringIO
 
-import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
-from django.db import transaction
-from django.test import Client, override_settings
+from django.test import Client
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -30,41 +28,6 @@ from plan.models.plan import adopted_version
 from tests.conftest import client_for
 
 PASSWORD = "demo-wachtwoord-7"
-
-
-@pytest.fixture(scope="module")
-def demo_media(tmp_path_factory):
-    return tmp_path_factory.mktemp("demo-media")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, demo_media) -> str:
-    """The demo loaded once for this module; its output. Rolled back at the end."""
-    with django_db_blocker.unblock(), override_settings(MEDIA_ROOT=demo_media):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            out = StringIO()
-            call_command("load_demo", "--password", PASSWORD, stdout=out)
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield out.getvalue()
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
-
-
-@pytest.fixture(autouse=True)
-def media_root(settings, demo_media):
-    settings.MEDIA_ROOT = demo_media
-    return demo_media
-
-
-@pytest.fixture
-def demo_db(demo, db) -> str:
-    return demo
 
 
 def client_of(username: str) -> Client:
