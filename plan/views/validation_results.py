@@ -17,7 +17,8 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from plan import decisions, endorsement, validation_exports
 from plan import validation_quotes as vq
-from plan.models import AmbitionFeedback, ObjectionDecision, ValidationRound, VisionState
+from plan.models import AmbitionFeedback, ObjectionDecision, ValidationRound
+from plan.views.vision import visible_versions
 
 
 def url_or_none(name: str, *args) -> str | None:
@@ -36,6 +37,10 @@ def get_round_for_user(
     require(request.user, "validation.view")
     round = get_object_or_404(ValidationRound.objects.select_related("version"), pk=pk)
     require(request.user, action, round)
+    # Readers read the vastgestelde vision only: a round on a version they may not read
+    # (its ambitions, in the figures' headings) is no page for them.
+    if not visible_versions(request.user).filter(pk=round.version_id).exists():
+        raise Http404
     return round
 
 
@@ -98,7 +103,6 @@ def validation_results(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": [{"ambition": a, "figures": figures[a.pk]} for a in ambitions],
         "overall": endorsement.overall_figures(round, request.user),
         "staff": staff,
-        "version_visible": staff or round.version.state == VisionState.ADOPTED,
     }
     if staff:  # readers receive the figures only, never an answer's text
         sizes = vq.sizes_once()

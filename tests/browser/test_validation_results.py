@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from interviews.models import ConsentScope
-from plan.models import Endorsement
+from plan.models import Endorsement, VisionState
 from tests.factories import ThemeFactory
 from tests.helpers import assert_no_axe_violations
 from tests.plan.factories import AmbitionFactory, VisionVersionFactory
@@ -55,6 +55,8 @@ def test_results_and_objections_pass_axe_and_a_decision_is_recorded(
 
 
 def test_reader_results_pass_axe(page, live_server, login, reader, round_with_texts):
+    round_with_texts.version.state = VisionState.ADOPTED  # readers read adopted versions only
+    round_with_texts.version.save()
     login(reader)
     page.goto(f"{live_server.url}/plan/validation/{round_with_texts.pk}/results/")
     expect(page.get_by_test_id("endorsement-withheld").first).to_be_visible()

@@ -10,7 +10,7 @@ from django.utils.html import escape
 
 from interviews import privacy
 from interviews.models import ConsentScope
-from plan.models import Endorsement
+from plan.models import Endorsement, VisionState, VisionVersion
 from tests.conftest import client_for
 from tests.factories import ThemeFactory
 from tests.helpers import assert_same_count
@@ -46,7 +46,15 @@ def test_staff_open_results_and_objections(request, who, quoted):
     assert client.get(objections_url(quoted["round"])).status_code == 200
 
 
+def adopted(round):
+    """The round's version vastgesteld: readers read only such versions (and their rounds)."""
+    VisionVersion.objects.filter(pk=round.version_id).update(state=VisionState.ADOPTED)
+    return round
+
+
 def test_reader_opens_results_but_not_the_objections(reader_client, quoted):
+    assert reader_client.get(results_url(quoted["round"])).status_code == 404  # in aftoetsing
+    adopted(quoted["round"])
     assert reader_client.get(results_url(quoted["round"])).status_code == 200
     assert reader_client.get(objections_url(quoted["round"])).status_code == 403
 
@@ -83,7 +91,7 @@ def test_results_show_the_figures_per_ambition_internal_and_external(atlas_clien
 def test_reader_sees_the_total_only_where_a_group_is_small(reader_client, settings):
     settings.EVIDENCE_MIN_GROUP_SIZE = 5
     round, _first, _second = hand_computed_round()
-    html = reader_client.get(results_url(round)).content.decode()
+    html = reader_client.get(results_url(adopted(round))).content.decode()
     assert "6 van 9 stakeholders onderschrijven, 2 deels, 1 niet" in html
     assert "Intern:" not in html and "Extern:" not in html
     assert 'data-testid="endorsement-withheld"' in html
@@ -91,7 +99,7 @@ def test_reader_sees_the_total_only_where_a_group_is_small(reader_client, settin
 
 
 def test_reader_sees_no_text_of_any_answer(reader_client, quoted):
-    html = reader_client.get(results_url(quoted["round"])).content.decode()
+    html = reader_client.get(results_url(adopted(quoted["round"]))).content.decode()
     assert "1 van 4" not in html  # nobody endorses the ambition
     assert "0 van 4 stakeholders onderschrijven" in html
     for key in ["named", "anonymous", "refused", "withdrawn"]:
