@@ -110,57 +110,67 @@ def _intro() -> str:
     )
 
 
+# Each figure agrees with its own noun ("1 kernpassage", "4 kernpassages"), so a sentence
+# holds the counted phrases, not bare numbers.
+
+
 def _desk(f: MethodFigures) -> str:
     if not f.documents:
         return ""
-    return ngettext(
-        "Voor de deskresearch brachten we %(documents)d beleidskader in kaart "
-        "(%(read)d gelezen of samengevat) en legden we %(passages)d kernpassages vast.",
-        "Voor de deskresearch brachten we %(documents)d beleidskaders in kaart "
-        "(%(read)d gelezen of samengevat) en legden we %(passages)d kernpassages vast.",
-        f.documents,
-    ) % {"documents": f.documents, "read": f.documents_read, "passages": f.passages}
+    return _(
+        "Voor de deskresearch brachten we %(documents)s in kaart (%(read)d gelezen of "
+        "samengevat) en legden we %(passages)s vast."
+    ) % {
+        "documents": ngettext("%(n)d beleidskader", "%(n)d beleidskaders", f.documents)
+        % {"n": f.documents},
+        "read": f.documents_read,
+        "passages": ngettext("%(n)d kernpassage", "%(n)d kernpassages", f.passages)
+        % {"n": f.passages},
+    }
 
 
 def _stakeholders(f: MethodFigures) -> str:
     if not f.organisations:
         return ""
-    return ngettext(
-        "Het stakeholderregister telt %(organisations)d organisatie; samen met het Atlas-team "
-        "kozen we er %(shortlisted)d voor een diepte-interview.",
-        "Het stakeholderregister telt %(organisations)d organisaties; samen met het Atlas-team "
-        "kozen we er %(shortlisted)d voor een diepte-interview.",
-        f.organisations,
-    ) % {"organisations": f.organisations, "shortlisted": f.shortlisted}
+    return _(
+        "Het stakeholderregister telt %(organisations)s; samen met het Atlas-team kozen we er "
+        "%(shortlisted)d voor een diepte-interview."
+    ) % {
+        "organisations": ngettext("%(n)d organisatie", "%(n)d organisaties", f.organisations)
+        % {"n": f.organisations},
+        "shortlisted": f.shortlisted,
+    }
 
 
 def _interviews(f: MethodFigures) -> str:
     if not f.interviews:
         return ""
-    return ngettext(
-        "We namen %(interviews)d diepte-interview af bij %(interviewed)d organisatie en "
-        "codeerden %(excerpts)d fragmenten op thema en standpunt.",
-        "We namen %(interviews)d diepte-interviews af bij %(interviewed)d organisaties en "
-        "codeerden %(excerpts)d fragmenten op thema en standpunt.",
-        f.interviews,
-    ) % {"interviews": f.interviews, "interviewed": f.interviewed, "excerpts": f.excerpts}
+    return _(
+        "We namen %(interviews)s af bij %(interviewed)s en codeerden %(excerpts)s op thema en "
+        "standpunt."
+    ) % {
+        "interviews": ngettext("%(n)d diepte-interview", "%(n)d diepte-interviews", f.interviews)
+        % {"n": f.interviews},
+        "interviewed": ngettext("%(n)d organisatie", "%(n)d organisaties", f.interviewed)
+        % {"n": f.interviewed},
+        "excerpts": ngettext("%(n)d fragment", "%(n)d fragmenten", f.excerpts) % {"n": f.excerpts},
+    }
 
 
 def _workshops(f: MethodFigures) -> str:
     if not f.workshops:
         return ""
-    return ngettext(
-        "In %(workshops)d workshop toetste het communicatieteam van Atlas %(statements)d "
-        "stellingen af, met %(ballots)d stemformulieren. Uitkomst: %(kept)d behouden, "
-        "%(reworded)d geherformuleerd en %(dropped)d geschrapt.",
-        "In %(workshops)d workshops toetste het communicatieteam van Atlas %(statements)d "
-        "stellingen af, met %(ballots)d stemformulieren. Uitkomst: %(kept)d behouden, "
-        "%(reworded)d geherformuleerd en %(dropped)d geschrapt.",
-        f.workshops,
+    return _(
+        "In %(workshops)s toetste het communicatieteam van Atlas %(statements)s af, met "
+        "%(ballots)s. Uitkomst: %(kept)d behouden, %(reworded)d geherformuleerd en "
+        "%(dropped)d geschrapt."
     ) % {
-        "workshops": f.workshops,
-        "statements": f.statements,
-        "ballots": f.ballots,
+        "workshops": ngettext("%(n)d workshop", "%(n)d workshops", f.workshops)
+        % {"n": f.workshops},
+        "statements": ngettext("%(n)d stelling", "%(n)d stellingen", f.statements)
+        % {"n": f.statements},
+        "ballots": ngettext("%(n)d stemformulier", "%(n)d stemformulieren", f.ballots)
+        % {"n": f.ballots},
         "kept": f.kept,
         "reworded": f.reworded,
         "dropped": f.dropped,
@@ -170,20 +180,17 @@ def _workshops(f: MethodFigures) -> str:
 def _validation(f: MethodFigures) -> str:
     if not f.rounds:
         return ""
-    return ngettext(
-        "In %(rounds)d aftoetsingsronde legden we de ontwerpvisie voor aan %(invitees)d "
-        "stakeholders, intern en extern, en ontvingen we %(responses)d antwoorden: "
-        "%(endorse)d keer “onderschrijft”, %(partly)d keer “deels” en %(not)d keer "
-        "“onderschrijft niet”.",
-        "In %(rounds)d aftoetsingsrondes legden we de ontwerpvisie voor aan %(invitees)d "
-        "stakeholders, intern en extern, en ontvingen we %(responses)d antwoorden: "
-        "%(endorse)d keer “onderschrijft”, %(partly)d keer “deels” en %(not)d keer "
-        "“onderschrijft niet”.",
-        f.rounds,
+    return _(
+        "In %(rounds)s legden we de ontwerpvisie voor aan %(invitees)s, intern en extern, en "
+        "ontvingen we %(responses)s: %(endorse)d keer “onderschrijft”, %(partly)d keer "
+        "“deels” en %(not)d keer “onderschrijft niet”."
     ) % {
-        "rounds": f.rounds,
-        "invitees": f.invitees,
-        "responses": f.responses,
+        "rounds": ngettext("%(n)d aftoetsingsronde", "%(n)d aftoetsingsrondes", f.rounds)
+        % {"n": f.rounds},
+        "invitees": ngettext("%(n)d stakeholder", "%(n)d stakeholders", f.invitees)
+        % {"n": f.invitees},
+        "responses": ngettext("%(n)d antwoord", "%(n)d antwoorden", f.responses)
+        % {"n": f.responses},
         "endorse": f.endorse,
         "partly": f.partly,
         "not": f.not_endorse,

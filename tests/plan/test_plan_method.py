@@ -98,3 +98,16 @@ def test_plan_texts_page_shows_the_generated_method_without_names(request, name,
 
 def test_administrator_does_not_see_the_plan_texts(admin_client_):
     assert admin_client_.get("/plan/texts/").status_code == 403
+
+
+def test_every_figure_agrees_with_its_own_noun():
+    from plan.method import MethodFigures, paragraphs
+
+    fields = dict.fromkeys(MethodFigures.__dataclass_fields__, 1)
+    text = " ".join(paragraphs(MethodFigures(**fields)))
+    assert "1 beleidskader in kaart" in text and "1 kernpassage vast" in text
+    assert "1 diepte-interview af bij 1 organisatie en codeerden 1 fragment op" in text
+    assert "1 stelling af, met 1 stemformulier." in text
+    assert "aan 1 stakeholder, intern en extern, en ontvingen we 1 antwoord:" in text
+    for plural in ("kernpassages", "fragmenten", "stemformulieren", "antwoorden"):
+        assert plural not in text
