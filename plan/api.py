@@ -102,7 +102,12 @@ def objective_data(objective: Objective) -> dict:
             "planned": _share(result.planned),
         },
         "measurements": [
-            {"date": _day(m.measured_on), "value": _number(m.value), "source": m.source}
+            {
+                "date": _day(m.measured_on),
+                "value": _number(m.value),
+                "source": m.source,
+                "note": m.note,
+            }
             for m in result.measurements
         ],
     }

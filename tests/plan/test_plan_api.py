@@ -29,7 +29,9 @@ def objective():
         baseline_on=TODAY - datetime.timedelta(days=100),
         deadline=TODAY + datetime.timedelta(days=100),
     )
-    MeasurementFactory(objective=objective, measured_on=TODAY, value=60, source="Meldpunt")
+    MeasurementFactory(
+        objective=objective, measured_on=TODAY, value=60, source="Meldpunt", note="Na de campagne"
+    )
     return objective
 
 
@@ -40,7 +42,7 @@ def test_objective_detail_has_indicator_values_measurements_and_light(reader_cli
     assert (data["baseline"], data["target"], data["unit"]) == (40.0, 80.0, "meldingen")
     assert data["deadline"] == objective.deadline.isoformat()
     assert data["measurements"] == [
-        {"date": TODAY.isoformat(), "value": 60.0, "source": "Meldpunt"}
+        {"date": TODAY.isoformat(), "value": 60.0, "source": "Meldpunt", "note": "Na de campagne"}
     ]
     assert data["traffic_light"]["code"] == "on_track"
     assert data["traffic_light"]["progress"] == 0.5 and data["smart"] is True
