@@ -88,6 +88,7 @@ def _objectives(groups: dict, today: datetime.date) -> dict[str, Objective]:
             position=positions[group.pk],
         )
         objective.ambitions.set([ambitions[t] for t in spec["ambitions"] if t in ambitions])
+        objective.excerpts.set(evidence.excerpts(spec.get("excerpts", [])))
         objective.statements.set(evidence.statements(spec.get("statements", [])))
         objective.passages.set(evidence.passages(spec.get("passages", [])))
         objectives[spec["key"]] = objective

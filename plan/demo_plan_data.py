@@ -185,6 +185,7 @@ OBJECTIVES = [
         "deadline": 2 * YEAR,
         "how": "Jaarlijkse bevraging van de Federatie van Zelforganisaties bij haar leden.",
         "ambitions": [WIJ, VERSCHILLEN],
+        "excerpts": [(FEDERATIE, "Participatie", "vroeg genoeg betrokken")],
     },
     {
         "key": "o_woordenlijst_gedrag",

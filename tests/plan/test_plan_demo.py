@@ -108,6 +108,15 @@ def test_reader_follows_the_plan_in_the_browserless_pages(demo_db):
     assert api["count"] == 12
 
 
+def test_an_objective_cites_interview_evidence_through_the_boundary(demo_db):
+    objective = Objective.objects.get(text__startswith="Zelforganisaties voelen zich erkend")
+    excerpt = objective.excerpts.get()
+    assert "vroeg genoeg betrokken" in excerpt.text
+    page = client_of("atlas").get(f"/plan/targets/{objective.target_group_id}/").content.decode()
+    assert 'data-testid="quote"' in page
+    assert "vroeg genoeg betrokken" in page
+
+
 def test_loading_again_adds_nothing(demo_db):
     counts = (TargetGroup.objects.count(), Objective.objects.count(), Step.objects.count())
     out = StringIO()
