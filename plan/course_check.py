@@ -65,9 +65,14 @@ def _day(day) -> str:
 
 
 def behaviour_rule() -> Rule:
-    targets = TargetGroup.objects.annotate(
-        behaviour=Count("objectives", filter=Q(objectives__level=Level.BEHAVIOUR))
-    ).filter(behaviour=0)
+    # An aggregate drops the model's ordering: every list below says its own.
+    targets = (
+        TargetGroup.objects.annotate(
+            behaviour=Count("objectives", filter=Q(objectives__level=Level.BEHAVIOUR))
+        )
+        .filter(behaviour=0)
+        .order_by("position", "name", "pk")
+    )
     return Rule(
         "behaviour",
         gettext_lazy("Elke doelgroep heeft een doelstelling op gedrag"),
@@ -86,8 +91,10 @@ def behaviour_rule() -> Rule:
 
 
 def outside_rule() -> Rule:
-    outside = TargetGroup.objects.filter(outside_constituency=True).annotate(
-        step_count=Count("objectives__steps", distinct=True)
+    outside = (
+        TargetGroup.objects.filter(outside_constituency=True)
+        .annotate(step_count=Count("objectives__steps", distinct=True))
+        .order_by("position", "name", "pk")
     )
     targets = list(outside)
     if not targets:
@@ -126,6 +133,7 @@ def lasting_rule() -> Rule:
             lasting=Count("steps", filter=Q(steps__kind__in=LASTING_KINDS), distinct=True),
         )
         .filter(lasting=0)
+        .order_by("target_group__position", "target_group__name", "position", "pk")
     )
     return Rule(
         "lasting",
