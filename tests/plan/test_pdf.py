@@ -1,0 +1,207 @@
+"""Issue 12: the plan as a PDF for the city (content, consent, draft mark, fetching, rights)."""
+
+import datetime
+import io
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from interviews.models import ConsentScope
+from plan import pdf
+from plan.models import PlanSection, PlanText, VisionState
+from tests.conftest import client_for
+from tests.interviews.factories import (
+    ConsentFactory,
+    ExcerptFactory,
+    InterviewFactory,
+    TranscriptFactory,
+)
+from tests.plan.factories import AmbitionFactory, VisionVersionFactory
+from tests.plan.factories_plan import (
+    ObjectiveFactory,
+    StepFactory,
+    StepPartnerFactory,
+    TargetGroupFactory,
+)
+from tests.policies.factories import PolicyDocumentFactory
+from tests.stakeholders.factories import OrganisationFactory
+from tests.workshops.factories import StatementFactory, WorkshopFactory
+
+pytestmark = pytest.mark.django_db
+
+CHAPTERS = [title for _, title in pdf.chapters()]
+
+
+def pages(data: bytes) -> list[str]:
+    """The text of each page, whitespace squeezed (pypdf)."""
+    reader = PdfReader(io.BytesIO(data))
+    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
+
+
+def coded(name: str, text: str, scope=ConsentScope.NAMED, **consent):
+    interview = InterviewFactory(organisation=OrganisationFactory(name=name))
+    ConsentFactory(interview=interview, scope=scope, **consent)
+    return ExcerptFactory(transcript=TranscriptFactory(interview=interview), text=text)
+
+
+@pytest.fixture
+def plan():
+    version = VisionVersionFactory(state=VisionState.ADOPTED, title="Antwerpen in meervoud")
+    AmbitionFactory(
+        version=version,
+        title="Iedereen herkent zich in het beeld",
+        excerpts=[
+            coded("Vzw Benoemd", "Benoemd citaat over de stad"),
+            coded("Vzw Anoniem", "Anoniem citaat over buurten", ConsentScope.ANONYMOUS),
+            coded("Vzw Zwijgt", "Geheim citaat niet citeren", ConsentScope.NOT_QUOTABLE),
+            coded("Vzw Weg", "Ingetrokken citaat", withdrawn_on=datetime.date.today()),
+        ],
+    )
+    groups = [TargetGroupFactory(name=f"Doelgroep {name}") for name in ("Scholen", "Media")]
+    objective = ObjectiveFactory(target_group=groups[0], text="Scholen kennen het verhaal")
+    StepFactory(title="Campagne in de bibliotheken", objectives=[objective])
+    StepPartnerFactory(
+        step=StepFactory(
+            title="Lerend netwerk met scholen",
+            start=datetime.date(2029, 1, 1),
+            end=datetime.date(2031, 1, 1),
+        ),
+        organisation=OrganisationFactory(name="Partner Stadsbib"),
+    )
+    PolicyDocumentFactory(title="Stedelijk integratiebeleid")
+    StatementFactory(
+        workshop=WorkshopFactory(title="Workshop beeldvorming"), text="Verschillen benoemen helpt"
+    )
+    return version
+
+
+@pytest.fixture
+def rendered(plan) -> list[str]:
+    return pages(pdf.render(datetime.date(2026, 11, 30)))
+
+
+def test_every_chapter_group_step_and_ambition_is_in_the_pdf(rendered):
+    text = " ".join(rendered)
+    for expected in [
+        *CHAPTERS,
+        "Doelgroep Scholen",
+        "Doelgroep Media",
+        "Campagne in de bibliotheken",
+        "Lerend netwerk met scholen",
+        "Iedereen herkent zich in het beeld",
+        "Partner Stadsbib",
+        "Stedelijk integratiebeleid",
+        "Verschillen benoemen helpt",
+        "Pagina 1 van",
+    ]:
+        assert expected in text, expected
+
+
+def test_the_table_of_contents_gives_the_pages_where_the_chapters_start(rendered):
+    toc = next(i for i, page in enumerate(rendered) if "Inhoud" in page)
+    for title in CHAPTERS:
+        match = re.search(re.escape(title) + r"[ .]*?(\d+)", rendered[toc])
+        assert match, title
+        number = int(match.group(1))
+        # The chapter's page: its title is there, and the running header names it too.
+        assert rendered[number - 1].count(title) >= 1, (title, number)
+        assert title not in " ".join(rendered[toc + 1 : number - 1]) or title in CHAPTERS[-1]
+
+
+def test_quotes_leave_only_as_consent_allows(rendered):
+    text = " ".join(rendered)
+    assert "Benoemd citaat over de stad" in text and "Vzw Benoemd" in text
+    assert "Anoniem citaat over buurten" in text and "Vzw Anoniem" not in text
+    assert "Geheim citaat" not in text and "Vzw Zwijgt" not in text
+    assert "Ingetrokken citaat" not in text and "Vzw Weg" not in text
+
+
+def test_the_draft_mark_is_on_every_page_of_a_draft_only(plan):
+    adopted = pages(pdf.render())
+    assert not any("ONTWERP" in page for page in adopted)
+    plan.state = VisionState.CONCEPT
+    plan.save()
+    draft = pages(pdf.render())
+    assert all("ONTWERP" in page for page in draft)
+
+
+def test_markup_typed_by_users_is_printed_as_text(plan):
+    PlanText.objects.create(key=PlanSection.SUMMARY, text="Let op <b>vet</b> & <script>x</script>")
+    text = " ".join(pages(pdf.render()))
+    assert "<b>vet</b>" in text and "<script>x</script>" in text
+
+
+def test_language_title_author_and_tags_are_set(plan):
+    reader = PdfReader(io.BytesIO(pdf.render()))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "nl"
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert "communicatieplan" in reader.metadata.title.lower()
+    assert reader.metadata.author
+    assert len(reader.outline) >= len(CHAPTERS)  # a bookmark per chapter
+
+
+SOURCES = ["http://example.com/tracker.png", "file:///etc/passwd", "/static/../../etc/passwd"]
+
+
+@pytest.fixture
+def asked_for(monkeypatch) -> list[str]:
+    """Every URL WeasyPrint asks the fetcher for."""
+    urls, real = [], pdf.StaticFetcher.fetch
+
+    def spy(self, url, headers=None):
+        urls.append(url)
+        return real(self, url, headers)
+
+    monkeypatch.setattr(pdf.StaticFetcher, "fetch", spy)
+    return urls
+
+
+def test_an_image_typed_in_a_plan_text_is_not_fetched(plan, asked_for):
+    links = " ".join(f'![beeld]({s}) <img src="{s}">' for s in SOURCES)
+    PlanText.objects.create(key=PlanSection.SUMMARY, text=f"Zie {links} hier.")
+    text = " ".join(pages(pdf.render()))
+    assert "Zie" in text and "hier." in text  # the PDF still renders
+    assert all(url.startswith(pdf.BASE_URL + "static/") for url in asked_for), asked_for
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_the_fetcher_refuses_everything_outside_static_and_the_pdf_still_renders(asked_for, source):
+    document = f'<html lang="nl"><title>t</title><p>Voor</p><img src="{source}" alt="x"><p>Na</p>'
+    text = " ".join(pages(pdf.write_pdf(document)))
+    assert "Voor" in text and "Na" in text
+    assert len(asked_for) == 1  # asked for once ...
+    with pytest.raises(pdf.FetchRefused):  # ... and refused
+        pdf.StaticFetcher().fetch(asked_for[0])
+
+
+def test_the_static_logo_is_served_and_nothing_beside_it():
+    fetcher = pdf.StaticFetcher()
+    assert fetcher.fetch(pdf.BASE_URL + "static/img/plan-logo.svg").read().startswith(b"<svg")
+    for url in ["file:///work/static/img/plan-logo.svg", "https://example.com/static/x.svg"]:
+        with pytest.raises(pdf.FetchRefused):
+            fetcher.fetch(url)
+
+
+@pytest.mark.parametrize(
+    "who, status",
+    [("consultant", 200), ("atlas_member", 200), ("reader", 200), ("administrator", 403)],
+)
+def test_every_role_that_reads_the_plan_downloads_it(request, plan, who, status):
+    response = client_for(request.getfixturevalue(who)).get("/plan/pdf/")
+    assert response.status_code == status
+    if status == 200:
+        assert response["Content-Type"] == "application/pdf"
+        assert re.fullmatch(
+            r'attachment; filename="communicatieplan-atlas-\d{4}-\d\d-\d\d\.pdf"',
+            response["Content-Disposition"],
+        )
+
+
+def test_post_is_not_allowed(reader_client):
+    assert reader_client.post("/plan/pdf/").status_code == 405
+
+
+def test_anonymous_is_sent_to_log_in(client):
+    assert client.get("/plan/pdf/").status_code == 302
