@@ -94,7 +94,7 @@ def ambitions(version: VisionVersion | None) -> list:
         return []
     excerpts = privacy.excerpt_queryset(Excerpt.objects.order_by("pk"))
     found = list(
-        version.ambitions.prefetch_related(
+        version.ambitions.select_related("origin__version").prefetch_related(
             Prefetch("excerpts", queryset=excerpts),
             Prefetch("passages", queryset=Passage.objects.select_related("document")),
             Prefetch("statements", queryset=Statement.objects.order_by("pk")),
@@ -103,9 +103,13 @@ def ambitions(version: VisionVersion | None) -> list:
     cited = {e.pk: e for a in found for e in a.excerpts.all()}
     quotes = privacy.quotes_by_pk(cited.values(), OUTSIDE)
     figures = endorsement.ambition_figures(found, READER_LIKE)
+    # An ambition not validated itself shows how its earlier wording was received.
+    unvalidated = [a for a in found if a.origin and not figures[a.pk].total.total]
+    earlier = endorsement.ambition_figures([a.origin for a in unvalidated], READER_LIKE)
     for ambition in found:
         ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
         ambition.endorsement = figures[ambition.pk]
+        ambition.earlier_endorsement = earlier.get(ambition.origin_id)
     return found
 
 

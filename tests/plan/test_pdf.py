@@ -205,3 +205,17 @@ def test_post_is_not_allowed(reader_client):
 
 def test_anonymous_is_sent_to_log_in(client):
     assert client.get("/plan/pdf/").status_code == 302
+
+
+@pytest.mark.parametrize("who", ["consultant", "atlas_member", "reader"])
+def test_the_plan_pages_and_the_adopted_vision_offer_the_pdf(request, plan, who):
+    client = client_for(request.getfixturevalue(who))
+    for url in ["/plan/targets/", f"/plan/vision/{plan.pk}/"]:
+        html = client.get(url).content.decode()
+        assert 'href="/plan/pdf/"' in html, url
+
+
+def test_a_draft_vision_page_offers_no_pdf(reader_client):
+    draft = VisionVersionFactory(state=VisionState.CONCEPT)
+    html = reader_client.get(f"/plan/vision/{draft.pk}/").content.decode()
+    assert 'href="/plan/pdf/"' not in html

@@ -1,0 +1,45 @@
+"""Issue 12: the demo plan's whole PDF, checked by its text and written to PNG pages.
+
+Set PDF_DEMO_PNG_DIR to keep the PNG pages (pdftoppm) for a look; by default they go to a
+temporary folder."""
+
+import io
+import os
+import re
+import subprocess
+
+from pypdf import PdfReader
+
+from plan import pdf
+from plan.endorsement import ambition_figures
+from plan.models import Ambition, Step, TargetGroup
+
+PASSWORD = "demo-pdf-wachtwoord"
+
+
+def test_the_demo_plan_as_pdf(demo_db, tmp_path):
+    data = pdf.render()
+    reader = PdfReader(io.BytesIO(data))
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in reader.pages]
+    text = " ".join(pages)
+    assert len(pages) >= 10
+    for title in [title for _, title in pdf.chapters()]:
+        assert title in text, title
+    for name in TargetGroup.objects.values_list("name", flat=True):
+        assert re.sub(r"\s+", " ", name) in text, name
+    for title in Step.objects.values_list("title", flat=True):
+        assert re.sub(r"\s+", " ", title) in text, title
+    version = pdf.vision_version()
+    ambitions = list(Ambition.objects.filter(version=version))
+    # The adopted version's ambitions carry the endorsement of their earlier wording.
+    figures = ambition_figures([a.origin or a for a in ambitions], pdf.READER_LIKE)
+    endorsed = [a for a in ambitions if figures[(a.origin or a).pk].total.endorse]
+    assert endorsed
+    for ambition in endorsed:
+        assert re.sub(r"\s+", " ", ambition.title) in text, ambition.title
+    assert "Draagvlak in de aftoetsing van versie 1" in text
+    assert f"Pagina {len(pages)} van {len(pages)}" in pages[-1]
+    out = os.environ.get("PDF_DEMO_PNG_DIR") or str(tmp_path)
+    (path := tmp_path / "demo.pdf").write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), f"{out}/page"], check=True)
+    assert len([f for f in os.listdir(out) if f.startswith("page")]) == len(pages)
