@@ -219,3 +219,21 @@ def test_a_draft_vision_page_offers_no_pdf(reader_client):
     draft = VisionVersionFactory(state=VisionState.CONCEPT)
     html = reader_client.get(f"/plan/vision/{draft.pk}/").content.decode()
     assert 'href="/plan/pdf/"' not in html
+
+
+def test_the_pdf_prints_quotes_only_through_the_boundary_and_component(plan, monkeypatch):
+    import dataclasses
+
+    from interviews import privacy
+    from tests.interviews.test_quote_component import assert_only_in_component
+
+    original, mark = privacy._value, "⟦boundary⟧"
+
+    def value(*args, **kwargs):
+        quote = original(*args, **kwargs)
+        return dataclasses.replace(quote, text=f"{mark}{quote.text}")
+
+    monkeypatch.setattr(privacy, "_value", value)
+    coded("Vzw Getest", "verhalen over de stad")  # TEXT the component check looks for
+    plan.ambitions.get().excerpts.add(coded("Vzw Getest 2", "verhalen over de stad"))
+    assert_only_in_component(pdf.html(), "plan pdf")
