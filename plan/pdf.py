@@ -23,9 +23,10 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from atlasplan.evidence import Audience
 from interviews import privacy
 from interviews.models import ConsentScope, Excerpt, Interview
-from plan import course_check, endorsement, method, timeline
+from plan import course_check, endorsement, method, timeline, validation_quotes
 from plan.follow_up import follow_up
 from plan.models import (
+    AmbitionFeedback,
     Objective,
     PlanSection,
     PlanText,
@@ -110,6 +111,29 @@ def ambitions(version: VisionVersion | None) -> list:
         ambition.quotes = [quotes[e.pk] for e in ambition.excerpts.all() if e.pk in quotes]
         ambition.endorsement = figures[ambition.pk]
         ambition.earlier_endorsement = earlier.get(ambition.origin_id)
+    comments = validation_comments([*found, *(a.origin for a in unvalidated)])
+    for ambition in found:
+        ambition.comments = comments.get(ambition.pk) or comments.get(ambition.origin_id, [])
+    return found
+
+
+def validation_comments(ambitions: list) -> dict[int, list]:
+    """{ambition pk: the validation round's comments on it}, each as the city may read it
+    (by name, anonymised, or left out: the answer's own consent and withdrawal decide)."""
+    feedback = (
+        AmbitionFeedback.objects.filter(ambition__in=ambitions)
+        .exclude(comment="")
+        .select_related(*validation_quotes.paths("response__", validation_quotes.RESPONSE_SELECT))
+        .prefetch_related(
+            *validation_quotes.paths("response__", validation_quotes.RESPONSE_PREFETCH)
+        )
+    )
+    feedback = validation_quotes.ordered(feedback, OUTSIDE, "response__")
+    sizes = validation_quotes.sizes_once()
+    found: dict[int, list] = defaultdict(list)
+    for item in feedback:
+        if quote := validation_quotes.comment_quote(item, OUTSIDE, sizes):
+            found[item.ambition_id].append(quote)
     return found
 
 

@@ -17,7 +17,11 @@ from tests.interviews.factories import (
     InterviewFactory,
     TranscriptFactory,
 )
-from tests.plan.factories import AmbitionFactory, VisionVersionFactory
+from tests.plan.factories import (
+    AmbitionFactory,
+    AmbitionFeedbackFactory,
+    VisionVersionFactory,
+)
 from tests.plan.factories_plan import (
     ObjectiveFactory,
     StepFactory,
@@ -77,7 +81,30 @@ def plan():
 
 
 @pytest.fixture
-def rendered(plan) -> list[str]:
+def comments(plan):
+    """Comments from the validation round on the plan's ambition, one per kind of consent."""
+    ambition = plan.ambitions.get()
+    for name, comment, consent in [
+        ("Vzw Reageert", "Reactie bij naam", {"consent_scope": ConsentScope.NAMED}),
+        ("Vzw Anoniem Reageert", "Reactie anoniem", {"consent_scope": ConsentScope.ANONYMOUS}),
+        ("Vzw Stil", "Reactie niet citeren", {"consent_scope": ConsentScope.NOT_QUOTABLE}),
+        (
+            "Vzw Ingetrokken Reactie",
+            "Reactie ingetrokken",
+            {"consent_scope": ConsentScope.NAMED, "withdrawn_on": datetime.date.today()},
+        ),
+    ]:
+        AmbitionFeedbackFactory(
+            ambition=ambition,
+            comment=comment,
+            response__invitee__organisation=OrganisationFactory(name=name),
+            response__invitee__round__version=plan,
+            **{f"response__{key}": value for key, value in consent.items()},
+        )
+
+
+@pytest.fixture
+def rendered(plan, comments) -> list[str]:
     return pages(pdf.render(datetime.date(2026, 11, 30)))
 
 
@@ -115,6 +142,14 @@ def test_quotes_leave_only_as_consent_allows(rendered):
     assert "Anoniem citaat over buurten" in text and "Vzw Anoniem" not in text
     assert "Geheim citaat" not in text and "Vzw Zwijgt" not in text
     assert "Ingetrokken citaat" not in text and "Vzw Weg" not in text
+
+
+def test_validation_comments_leave_only_as_their_answers_consent_allows(rendered):
+    text = " ".join(rendered)
+    assert "Reactie bij naam" in text and "Vzw Reageert" in text
+    assert "Reactie anoniem" in text and "Vzw Anoniem Reageert" not in text
+    assert "Reactie niet citeren" not in text and "Vzw Stil" not in text
+    assert "Reactie ingetrokken" not in text and "Vzw Ingetrokken Reactie" not in text
 
 
 def test_the_draft_mark_is_on_every_page_of_a_draft_only(plan):
