@@ -7,7 +7,9 @@ import io
 import os
 import re
 import subprocess
+import sys
 
+import pytest
 from pypdf import PdfReader
 
 from plan import pdf
@@ -40,6 +42,20 @@ def test_the_demo_plan_as_pdf(demo_db, tmp_path):
     assert "Draagvlak in de aftoetsing van versie 1" in text
     assert f"Pagina {len(pages)} van {len(pages)}" in pages[-1]
     out = os.environ.get("PDF_DEMO_PNG_DIR") or str(tmp_path)
-    (path := tmp_path / "demo.pdf").write_bytes(data)
+    (path := tmp_path.joinpath(out, "demo.pdf")).write_bytes(data)
     subprocess.run(["pdftoppm", "-png", "-r", "60", str(path), f"{out}/page"], check=True)
     assert len([f for f in os.listdir(out) if f.startswith("page")]) == len(pages)
+
+
+def test_the_demo_pdf_passes_the_pdfua_machine_check_without_errors(demo_db, tmp_path):
+    """The machine-checkable subset of PDF/UA-1 (the ``pdfua`` package, when installed:
+    ``pip install pdfua``). Its warnings about table header scope remain: WeasyPrint does
+    not write /Scope on TH cells."""
+    pytest.importorskip("pdfua")
+    (path := tmp_path / "demo.pdf").write_bytes(pdf.render())
+    check = subprocess.run(
+        [sys.executable, "-m", "pdfua", "check", "--min-severity", "error", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert check.returncode == 0, check.stdout
