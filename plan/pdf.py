@@ -15,7 +15,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
@@ -260,7 +260,10 @@ def context(today: datetime.date | None = None) -> dict:
 
 
 def html(today: datetime.date | None = None) -> str:
-    return render_to_string("plan/pdf/document.html", context(today))
+    """The document's HTML, in Dutch whatever the requester's language: it goes to the city
+    as one document (``lang="nl"``)."""
+    with translation.override("nl"):
+        return render_to_string("plan/pdf/document.html", context(today))
 
 
 def render(today: datetime.date | None = None) -> bytes:

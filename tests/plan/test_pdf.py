@@ -5,6 +5,7 @@ import io
 import re
 
 import pytest
+from django.utils import translation
 from pypdf import PdfReader
 
 from interviews.models import ConsentScope
@@ -34,7 +35,8 @@ from tests.workshops.factories import StatementFactory, WorkshopFactory
 
 pytestmark = pytest.mark.django_db
 
-CHAPTERS = [title for _, title in pdf.chapters()]
+with translation.override("nl"):
+    CHAPTERS = [title for _, title in pdf.chapters()]
 
 
 def pages(data: bytes) -> list[str]:
@@ -272,3 +274,11 @@ def test_the_pdf_prints_quotes_only_through_the_boundary_and_component(plan, mon
     coded("Vzw Getest", "verhalen over de stad")  # TEXT the component check looks for
     plan.ambitions.get().excerpts.add(coded("Vzw Getest 2", "verhalen over de stad"))
     assert_only_in_component(pdf.html(), "plan pdf")
+
+
+def test_the_pdf_is_in_dutch_whatever_the_language_of_the_page(plan):
+    from django.utils import translation
+
+    with translation.override("en"):
+        text = " ".join(pages(pdf.render()))
+    assert "Inhoud" in text and "Pagina 1 van" in text and "Contents" not in text
