@@ -8,7 +8,7 @@ PORT ?= 8000
 # `make run` is a local development server: DEBUG on, SQLite unless DATABASE_URL says otherwise.
 RUN_ENV := DEBUG=$${DEBUG:-true}
 
-.PHONY: run test install demo messages lint format clean
+.PHONY: run test install demo messages lint format clean fonts
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null || { \
@@ -28,7 +28,19 @@ install: $(STAMP)
 .demo-password: | $(PY)
 	@$(PY) -c 'import secrets; print(secrets.token_urlsafe(12))' > .demo-password
 
-run: $(STAMP) .demo-password
+# The plan's PDF needs fonts for every script the city writes (Noto core and CJK, Debian
+# packages). Installed when missing if we are root or may sudo; otherwise the command is shown.
+FONT_PACKAGES := fontconfig fonts-noto-core fonts-noto-cjk
+fonts:
+	@if fc-list 2>/dev/null | grep -q "Noto Sans Tifinagh" && fc-list | grep -q "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" -eq 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null; }; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then \
+	  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null || \
+	  { sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null; }; \
+	else echo "The plan's PDF needs the Noto fonts. Run: sudo apt-get install -y $(FONT_PACKAGES)"; fi
+
+run: $(STAMP) .demo-password fonts
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	@$(RUN_ENV) $(PY) manage.py load_demo --password "$$(cat .demo-password)"
 	@echo "Demo password (kept in .demo-password): $$(cat .demo-password)"

@@ -233,3 +233,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# The plan as a PDF for the city (issue 12): the name and logo on its cover and in its
+# metadata. PLAN_LOGO is a path among the static files.
+PLAN_ORGANISATION_NAME = env.str(
+    "PLAN_ORGANISATION_NAME", default="Atlas, integratie & inburgering Antwerpen"
+)
+PLAN_LOGO = env.str("PLAN_LOGO", default="img/plan-logo.svg")

@@ -10,6 +10,7 @@ from plan.views import (
     validation_results,
     vision,
 )
+from plan.views import pdf as plan_pdf
 
 app_name = "plan"
 
@@ -137,4 +138,9 @@ urlpatterns += [
     path("api/objectives/", api.objective_list, name="api_objective_list"),
     path("api/objectives/<int:pk>/", api.objective_detail, name="api_objective_detail"),
     path("api/steps/", api.step_list, name="api_step_list"),
+]
+
+# Issue 12: the plan as a PDF for the city.
+urlpatterns += [
+    path("pdf/", plan_pdf.plan_pdf, name="pdf"),
 ]

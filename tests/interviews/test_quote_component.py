@@ -77,6 +77,7 @@ def test_every_template_showing_a_quote_value_uses_the_component():
         "interviews/search.html",
         "plan/vision/ambition_form.html",
         "plan/vision/version_compare.html",
+        "plan/pdf/document.html",
         "plan/plan/target_detail.html",
         "plan/validation/_objection.html",
         "plan/validation/results.html",
