@@ -46,11 +46,33 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-WORDS = (
-    "stad wijk buurt samenleven diversiteit beeldvorming taal onderwijs werk discriminatie "
-    "racisme participatie nieuwkomers school ouders jongeren vereniging cultuur media verhalen "
-    "ontmoeting gelijke kansen beleid actieplan"
-).split()
+WORDS = [
+    "stad",
+    "wijk",
+    "buurt",
+    "samenleven",
+    "diversiteit",
+    "beeldvorming",
+    "taal",
+    "onderwijs",
+    "werk",
+    "discriminatie",
+    "racisme",
+    "participatie",
+    "nieuwkomers",
+    "school",
+    "ouders",
+    "jongeren",
+    "vereniging",
+    "cultuur",
+    "media",
+    "verhalen",
+    "ontmoeting",
+    "gelijke",
+    "kansen",
+    "beleid",
+    "actieplan",
+]
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -62,6 +84,8 @@ def bulk(model, rows, size: int = 2000):
 
 
 def fill(scale: int) -> dict:
+    from django.contrib.auth import get_user_model
+
     from atlasplan.models import Theme
     from interviews.models import Consent, ConsentScope, Excerpt, Interview, Transcript
     from plan.models import (
@@ -69,8 +93,8 @@ def fill(scale: int) -> dict:
         AmbitionFeedback,
         Invitee,
         Measurement,
-        Objective,
         ObjectionDecision,
+        Objective,
         PlanText,
         Step,
         StepPartner,
@@ -90,6 +114,7 @@ def fill(scale: int) -> dict:
     today = datetime.date.today()
     now = datetime.datetime.now(datetime.UTC)
     themes = [Theme.objects.create(name=f"Thema {i}") for i in range(12)]
+    author = get_user_model().objects.create_user("bench-author", first_name="Bench")
 
     sectors = Sector.values
     organisations = bulk(
@@ -130,7 +155,9 @@ def fill(scale: int) -> dict:
             for i, iv in enumerate(interviews)
         ],
     )
-    transcripts = bulk(Transcript, [Transcript(interview=iv, text=words(rng, 400)) for iv in interviews])
+    transcripts = bulk(
+        Transcript, [Transcript(interview=iv, text=words(rng, 400)) for iv in interviews]
+    )
     excerpts = bulk(
         Excerpt,
         [
@@ -166,6 +193,8 @@ def fill(scale: int) -> dict:
             state=states[n],
             introduction=words(rng, 80),
             body="## Samenleven\n\n" + words(rng, 400),
+            author=author,
+            adopted_by=author if states[n] == VisionState.ADOPTED else None,
             adopted_at=now if states[n] == VisionState.ADOPTED else None,
         )
         for n in range(3)
@@ -214,7 +243,7 @@ def fill(scale: int) -> dict:
 
     # Step 6: one round on v1.
     round_ = ValidationRound.objects.create(
-        version=versions[0], title="Aftoetsing visie 1", opens_on=today
+        version=versions[0], title="Aftoetsing visie 1", opens_on=today, created_by=author
     )
     invited = rng.sample(organisations, 1500 * scale)
     answering = set(range(1200 * scale))
@@ -279,6 +308,7 @@ def fill(scale: int) -> dict:
                 outcome=rng.choice(DecisionOutcome.values),
                 version=versions[1],
                 explanation=words(rng, 20),
+                decided_by=author,
             )
             for f in decided
         ],
@@ -356,8 +386,10 @@ def fill(scale: int) -> dict:
     steps = bulk(Step, step_rows)
     bulk(
         Step.objectives.through,
-        [Step.objectives.through(step_id=s.pk, objective_id=objectives[i % len(objectives)].pk)
-         for i, s in enumerate(steps)],
+        [
+            Step.objectives.through(step_id=s.pk, objective_id=objectives[i % len(objectives)].pk)
+            for i, s in enumerate(steps)
+        ],
     )
     bulk(
         StepPartner,
@@ -390,7 +422,10 @@ def fill(scale: int) -> dict:
 
 
 def measure(client: Client, url: str, runs: int) -> dict:
-    response = client.get(url)  # warm up (and the status check)
+    try:
+        response = client.get(url)  # warm up (and the status check)
+    except Exception as error:  # a page that fails is reported, the others still timed
+        return {"status": f"error {type(error).__name__}: {str(error)[:100]}"}
     if response.status_code != 200:
         return {"status": response.status_code}
     timings, peaks = [], []
