@@ -448,11 +448,27 @@ def measure(client: Client, url: str, runs: int) -> dict:
     }
 
 
+def profile(client: Client, url: str) -> None:
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response)
+    profiler.disable()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(8)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", default="", help="time only the pages whose label has this")
+    parser.add_argument(
+        "--profile", action="store_true", help="print the top functions (cProfile) of each page"
+    )
     args = parser.parse_args()
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0)
@@ -511,6 +527,8 @@ def main() -> None:
                 continue
             for role, client in clients.items():
                 result = measure(client, url, args.runs)
+                if args.profile and result["status"] == 200:
+                    profile(client, url)
                 if result["status"] != 200:
                     print(f"  {label:<24} {role:<10} status {result['status']}")
                     continue
