@@ -480,7 +480,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         from django.contrib.auth.models import Group, User
 
