@@ -1,5 +1,7 @@
 """Step 5: the vision, its versions and its ambitions with their evidence."""
 
+from functools import cache
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
@@ -356,11 +358,12 @@ def vision_compare(request: HttpRequest) -> HttpResponse:
 def _quote_comments(comparison, viewer) -> None:
     """Each decision's objection comment as the viewer may see it (the answer's consent)."""
     decisions = [d for pair in comparison.pairs for d in pair.decisions] + comparison.rejected
+    sizes = cache(privacy.sector_sizes)  # one query for the page, not one per anonymised quote
     for decision in decisions:
-        decision.quote = _comment_quote(decision, viewer)
+        decision.quote = _comment_quote(decision, viewer, sizes)
 
 
-def _comment_quote(decision: ObjectionDecision, viewer):
+def _comment_quote(decision: ObjectionDecision, viewer, sizes=None):
     feedback = decision.feedback
     response = feedback.response
     organisation = response.invitee.organisation
@@ -376,6 +379,7 @@ def _comment_quote(decision: ObjectionDecision, viewer):
         people=people,
         scope=response.consent_scope,
         withdrawn=response.withdrawn_on is not None,
+        sizes=sizes,
         # Research space only (dropped for everyone else): "niet citeerbaar", "ingetrokken".
         consent_label=response.consent_label,
         stance=feedback.position,
