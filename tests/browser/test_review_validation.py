@@ -29,8 +29,13 @@ def test_every_invitee_action_is_in_view_on_a_laptop(page, live_server, consulta
     answered = InviteeFactory(round=round_, state=InviteeState.ANSWERED)
     answered.answered_on = datetime.date(2026, 11, 25)
     answered.save()
+    # Fixed dates on both sides: the consent's default is today, which may be after any
+    # fixed withdrawal date.
     ValidationResponseFactory(
-        invitee=answered, online=True, withdrawn_on=datetime.date(2026, 11, 30)
+        invitee=answered,
+        online=True,
+        consent_on=datetime.date(2026, 11, 25),
+        withdrawn_on=datetime.date(2026, 11, 30),
     )
     page.set_viewport_size({"width": 1366, "height": 900})
     login(consultant)
