@@ -216,7 +216,10 @@ def test_the_fetcher_refuses_everything_outside_static_and_the_pdf_still_renders
 def test_the_static_logo_is_served_and_nothing_beside_it():
     fetcher = pdf.StaticFetcher()
     assert fetcher.fetch(pdf.BASE_URL + "static/img/plan-logo.svg").read().startswith(b"<svg")
-    for url in ["file:///work/static/img/plan-logo.svg", "https://example.com/static/x.svg"]:
+    for url in [
+        "file:///srv/atlasplan/static/img/plan-logo.svg",
+        "https://example.com/static/x.svg",
+    ]:
         with pytest.raises(pdf.FetchRefused):
             fetcher.fetch(url)
 
