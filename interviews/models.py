@@ -148,6 +148,15 @@ class ConsentScope(models.TextChoices):
     NOT_QUOTABLE = "not_quotable", _("Niet citeren")
 
 
+def withdrawn_after_consent(consent_field: str, name: str) -> models.CheckConstraint:
+    """The one rule for every record of consent: a withdrawal cannot precede the consent."""
+    return models.CheckConstraint(
+        condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F(consent_field)),
+        name=name,
+        violation_error_message=_("Een intrekking kan niet vóór de toestemming liggen."),
+    )
+
+
 def consent_upload_to(consent: "Consent", filename: str) -> str:
     return f"interviews/consent/{consent.interview_id}/{filename}"
 
@@ -174,11 +183,7 @@ class Consent(models.Model):
         verbose_name = _("toestemming")
         verbose_name_plural = _("toestemmingen")
         constraints = [
-            models.CheckConstraint(
-                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("date")),
-                name="consent_withdrawn_after_given",
-                violation_error_message=_("Een intrekking kan niet vóór de toestemming liggen."),
-            ),
+            withdrawn_after_consent("date", "consent_withdrawn_after_given"),
         ]
 
     def __str__(self) -> str:

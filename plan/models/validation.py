@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from interviews.models import ConsentScope
+from interviews.models import ConsentScope, withdrawn_after_consent
 from plan.models.vision import Ambition, VisionVersion
 from stakeholders.models import Scope
 
@@ -260,11 +260,7 @@ class ValidationResponse(models.Model):
                 condition=Q(consent_scope__in=ConsentScope.values),
                 name="response_consent_scope_valid",
             ),
-            models.CheckConstraint(
-                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("consent_on")),
-                name="response_withdrawn_after_consent",
-                violation_error_message=_("Een intrekking kan niet vóór de toestemming liggen."),
-            ),
+            withdrawn_after_consent("consent_on", "response_withdrawn_after_consent"),
         ]
 
     def __str__(self) -> str:
