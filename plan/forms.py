@@ -86,9 +86,12 @@ class Item:
     result: dict | None = None  # a statement's verdict, as the results badge reads it
 
 
-class AmbitionForm(StaleSaveMixin, forms.ModelForm):
-    stale_fields = ("title", "position", "text", "themes")
-    themes = ThemeChoiceField()
+class EvidencePickerMixin(forms.Form):
+    """The evidence links of an ambition or an objective: three fields validated against
+    everything, but a page that lists only what is ticked and a few candidates (``picker``),
+    never every row. Excerpts the user may not see stay linked on save. (A Form, so that
+    its fields are declared on the model forms that mix it in.)"""
+
     excerpts = IdMultipleChoiceField(
         queryset=Excerpt.objects.none(), required=False, label=_("Interviewfragmenten")
     )
@@ -99,24 +102,14 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         queryset=Passage.objects.none(), required=False, label=_("Beleidspassages")
     )
 
-    class Meta:
-        model = Ambition
-        fields = ["title", "position", "text", "themes", "excerpts", "statements", "passages"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, user, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def setup_evidence(self, user) -> None:
         self.user = user
-        # Validation only: the page lists a few candidates (see picker()), never every row.
         self.fields["excerpts"].queryset = privacy.visible_excerpts(user)
         self.fields["statements"].queryset = Statement.objects.all()
         self.fields["passages"].queryset = Passage.objects.all()
-        self.helper = _helper(
-            Field("title", autofocus=True), "position", "text", "themes", READ_AT, form_tag=False
-        )
 
     def _hidden_excerpts(self):
-        """The saved ambition's excerpts this user may not see (withdrawn, not quotable):
+        """The saved object's excerpts this user may not see (withdrawn, not quotable):
         the form cannot show them, so a save keeps them rather than unlinking them."""
         if not self.instance.pk:
             return Excerpt.objects.none()
@@ -135,7 +128,7 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
     # --- What is ticked --------------------------------------------------------------------
 
     def chosen_ids(self, name: str) -> list[int]:
-        """The ids ticked in the form as typed, or linked to the ambition as saved."""
+        """The ids ticked in the form as typed, or linked to the object as saved."""
         if self.is_bound:
             raw = self.data.getlist(self.add_prefix(name))
         else:  # typed before a search, or (a ModelForm's initial) the saved links
@@ -144,13 +137,14 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         return list(dict.fromkeys(pk for pk in ids if pk))
 
     def _theme_ids(self) -> list[int]:
+        """The themes whose evidence comes first: the ambition's own (as ticked)."""
         return self.chosen_ids("themes")
 
     # --- The picker ------------------------------------------------------------------------
 
     def picker(self, text: str = "", theme: Theme | None = None) -> list[Section]:
         """The three evidence lists: what is ticked, then the candidates matching ``text``
-        and ``theme``, those on the ambition's themes first."""
+        and ``theme``, those on the object's themes first."""
         sections = [
             self._excerpt_section(text, theme),
             self._statement_section(text, theme),
@@ -233,16 +227,18 @@ class AmbitionForm(StaleSaveMixin, forms.ModelForm):
         return section
 
 
-# Labels for evidence in plain selects (step 7's objective form).
+class AmbitionForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "position", "text", "themes")
+    themes = ThemeChoiceField()
 
+    class Meta:
+        model = Ambition
+        fields = ["title", "position", "text", "themes", "excerpts", "statements", "passages"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
 
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 1]}…"
-
-
-def _statement_label(statement: Statement) -> str:
-    return f"{statement.workshop.title}: {_short(statement.text)}"
-
-
-def _passage_label(passage: Passage) -> str:
-    return f"{passage.document.title}: “{_short(passage.quote)}”"
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_evidence(user)
+        self.helper = _helper(
+            Field("title", autofocus=True), "position", "text", "themes", READ_AT, form_tag=False
+        )

@@ -8,27 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
-from interviews import privacy
-from interviews.models import Excerpt
+from plan.forms import EvidencePickerMixin
 from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
 from plan.models.plan import adopted_version
-from policies.models import Passage
 from stakeholders.models import Organisation
-from workshops.models import Statement
 
 DATE = {"type": "date"}
-
-
-def _short(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else f"{text[: limit - 1]}…"
-
-
-def _statement_label(statement: Statement) -> str:
-    return f"{statement.workshop.title}: {_short(statement.text)}"
-
-
-def _passage_label(passage: Passage) -> str:
-    return f"{passage.document.title}: “{_short(passage.quote)}”"
 
 
 def _helper(*fields) -> FormHelper:
@@ -83,21 +68,15 @@ class TargetGroupForm(forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(EvidencePickerMixin, forms.ModelForm):
+    """An objective with its SMART fields, the ambitions it serves and its evidence (picked as
+    an ambition's is: search and theme filter, evidence on the ambitions' themes first)."""
+
     ambitions = IdMultipleChoiceField(
         queryset=Ambition.objects.none(),
         required=False,
         label=_("Ambities die deze doelstelling dient"),
         widget=forms.CheckboxSelectMultiple,
-    )
-    excerpts = IdMultipleChoiceField(
-        queryset=Excerpt.objects.none(), required=False, label=_("Interviewfragmenten")
-    )
-    statements = IdMultipleChoiceField(
-        queryset=Statement.objects.none(), required=False, label=_("Workshopstellingen")
-    )
-    passages = IdMultipleChoiceField(
-        queryset=Passage.objects.none(), required=False, label=_("Beleidspassages")
     )
 
     class Meta:
@@ -141,21 +120,11 @@ class ObjectiveForm(forms.ModelForm):
         self.fields["ambitions"].help_text = _(
             "Alleen de ambities van de vastgestelde visie (de laatst vastgestelde versie)."
         )
-        self.user = user
-        # The excerpts this user may cite, labelled as the evidence boundary lets them see it.
-        self.fields["excerpts"].queryset = privacy.quote_queryset(user).order_by("pk")
-        self.fields["excerpts"].label_from_instance = self._excerpt_label
-        self.fields["statements"].queryset = Statement.objects.select_related("workshop")
-        self.fields["statements"].label_from_instance = _statement_label
-        self.fields["passages"].queryset = Passage.objects.select_related("document").order_by(
-            "document__title", "pk"
-        )
-        self.fields["passages"].label_from_instance = _passage_label
-        for name in ("excerpts", "statements", "passages"):
-            self.fields[name].widget.attrs["size"] = 6
+        self.setup_evidence(user)
         for name in ("baseline", "target"):
             self.fields[name].localize = True
             self.fields[name].widget.is_localized = True
+        # The page draws the evidence picker itself (plan/evidence_picker.html), in one form.
         self.helper = _helper(
             Field("text", autofocus=True),
             _row("level", "position"),
@@ -166,14 +135,15 @@ class ObjectiveForm(forms.ModelForm):
                 _row("target", "unit", "deadline"),
                 "measured_how",
             ),
-            Fieldset(_("Visie en onderbouwing"), "ambitions", "excerpts", "statements", "passages"),
+            Fieldset(_("Visie"), "ambitions"),
         )
+        self.helper.form_tag = False
+        self.helper.inputs = []
 
-    def _excerpt_label(self, excerpt: Excerpt) -> str:
-        quote = privacy.visible_quote(excerpt, self.user)
-        if quote is None:
-            return "…"
-        return f"{quote.source_label}: “{_short(quote.text)}”"
+    def _theme_ids(self) -> list[int]:
+        """The themes whose evidence comes first: those of the ambitions it serves (as ticked)."""
+        chosen = Ambition.themes.through.objects.filter(ambition__in=self.chosen_ids("ambitions"))
+        return list(chosen.values_list("theme_id", flat=True).distinct())
 
     def _ambitions(self):
         """The vastgestelde vision's ambitions, plus those already linked (nothing is lost)."""

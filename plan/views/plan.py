@@ -35,6 +35,7 @@ from plan.models import (
 )
 from plan.models.plan import adopted_version
 from plan.terms import MEDIUM_YEARS, SHORT_YEARS
+from plan.views import picker
 from policies.models import Passage
 from workshops.models import Statement
 
@@ -188,33 +189,40 @@ def target_history(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Objectives ----------------------------------------------------------------------------
 
 
-def _render_objective_form(request, form, target, objective=None) -> HttpResponse:
+def _objective_form(
+    request: HttpRequest, target: TargetGroup, objective: Objective | None = None
+) -> HttpResponse:
+    """The objective form with the evidence picker (a search saves nothing, keeps the typing)."""
+    searching = picker.is_search(request)
+    initial = {"position": target.objectives.count() + 1} if objective is None else None
+    form = picker.bind(
+        request, ObjectiveForm, multiple={"ambitions"}, initial=initial, instance=objective
+    )
+    if request.method == "POST" and not searching and form.is_valid():
+        form.instance.target_group = target
+        saved = form.save()
+        if objective:
+            message = _("Doelstelling “%(text)s” is opgeslagen.")
+        else:
+            message = _("Doelstelling “%(text)s” is toegevoegd.")
+        messages.success(request, message % {"text": saved})
+        return redirect(saved.get_absolute_url())
     context = {"form": form, "target": target, "objective": objective, "tab": "targets"}
+    context |= picker.picker_context(request, form)
+    if searching and request.htmx:
+        return render(request, picker.LISTS, context)
     return render(request, "plan/plan/objective_form.html", context)
 
 
 @require_http_methods(["GET", "POST"])
 def objective_create(request: HttpRequest, pk: int) -> HttpResponse:
-    target = get_target_for_user(request, pk, CHANGE)
-    position = target.objectives.count() + 1
-    form = ObjectiveForm(request.POST or None, user=request.user, initial={"position": position})
-    if form.is_valid():
-        form.instance.target_group = target
-        objective = form.save()
-        messages.success(request, _("Doelstelling “%(text)s” is toegevoegd.") % {"text": objective})
-        return redirect(objective.get_absolute_url())
-    return _render_objective_form(request, form, target)
+    return _objective_form(request, get_target_for_user(request, pk, CHANGE))
 
 
 @require_http_methods(["GET", "POST"])
 def objective_update(request: HttpRequest, pk: int) -> HttpResponse:
     objective = get_objective_for_user(request, pk, CHANGE)
-    form = ObjectiveForm(request.POST or None, instance=objective, user=request.user)
-    if form.is_valid():
-        form.save()
-        messages.success(request, _("Doelstelling “%(text)s” is opgeslagen.") % {"text": objective})
-        return redirect(objective.get_absolute_url())
-    return _render_objective_form(request, form, objective.target_group, objective)
+    return _objective_form(request, objective.target_group, objective)
 
 
 @require_http_methods(["GET", "POST"])

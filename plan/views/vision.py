@@ -5,7 +5,7 @@ from functools import cache
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Prefetch
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from interviews import privacy
 from interviews.models import Excerpt
 from plan import endorsement, services
 from plan.compare import Change, compare
-from plan.forms import EVIDENCE, AmbitionForm, EvidenceFilterForm, VisionVersionForm
+from plan.forms import AmbitionForm, VisionVersionForm
 from plan.models import (
     Ambition,
     ObjectionDecision,
@@ -27,6 +27,7 @@ from plan.models import (
     VisionVersion,
 )
 from plan.overview import overview
+from plan.views import picker
 from policies.models import Passage
 from workshops.models import Statement
 
@@ -228,25 +229,16 @@ def vision_history(request: HttpRequest, pk: int) -> HttpResponse:
 # --- Ambitions -----------------------------------------------------------------------------
 
 
-def _typed(post: QueryDict) -> dict:
-    """What was typed in the ambition form, as initial values (a search saves nothing)."""
-    multiple = {"themes", *EVIDENCE}
-    return {key: post.getlist(key) if key in multiple else post.get(key) for key in post}
-
-
 def _ambition_form(
     request: HttpRequest, version: VisionVersion, ambition: Ambition | None = None
 ) -> HttpResponse:
     """The ambition form with its evidence picker. A POST with ``_search`` only searches the
     evidence (with htmx: only the lists come back); anything typed stays in the form."""
-    searching = request.method == "POST" and "_search" in request.POST
+    searching = picker.is_search(request)
     initial = {"position": version.ambitions.count() + 1} if ambition is None else {}
-    if searching:
-        form = AmbitionForm(instance=ambition, user=request.user, initial=_typed(request.POST))
-    else:
-        form = AmbitionForm(
-            request.POST or None, instance=ambition, user=request.user, initial=initial
-        )
+    form = picker.bind(
+        request, AmbitionForm, multiple={"themes"}, initial=initial, instance=ambition
+    )
     if request.method == "POST" and not searching and form.is_valid():
         form.instance.version = version
         saved = form.save()
@@ -256,18 +248,11 @@ def _ambition_form(
             message = _("Ambitie “%(title)s” is toegevoegd.")
         messages.success(request, message % {"title": saved})
         return redirect(version)
-    filters = EvidenceFilterForm(request.POST if request.method == "POST" else request.GET)
-    context = {
-        "form": form,
-        "filters": filters,
-        "picker": form.picker(*filters.filters()),
-        "version": version,
-        "ambition": ambition,
-    }
-    template = "plan/vision/ambition_form.html"
+    context = {"form": form, "version": version, "ambition": ambition}
+    context |= picker.picker_context(request, form)
     if searching and request.htmx:
-        return render(request, f"{template}#evidence-lists", context)
-    return render(request, template, context, status=_status(form))
+        return render(request, picker.LISTS, context)
+    return render(request, "plan/vision/ambition_form.html", context, status=_status(form))
 
 
 @require_http_methods(["GET", "POST"])
