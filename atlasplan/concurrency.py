@@ -112,3 +112,8 @@ class StaleSaveMixin(forms.BaseForm):
         history = getattr(self.stored, "history", None)
         record = history.select_related("history_user").first() if history is not None else None
         return record.history_user if record else None
+
+
+def form_status(form: forms.BaseForm | None) -> int:
+    """The status of a form page: 409 Conflict when a stale save was refused, else 200."""
+    return 409 if getattr(form, "is_stale", False) else 200

@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.ids import parse_pk
 from atlasplan.models import Theme
 
@@ -59,7 +60,9 @@ class ColourInput(forms.TextInput):
     input_type = "color"
 
 
-class ThemeForm(forms.ModelForm):
+class ThemeForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("name", "description", "colour")
+
     class Meta:
         model = Theme
         fields = ["name", "parent", "description", "colour"]
@@ -83,6 +86,7 @@ class ThemeForm(forms.ModelForm):
             Field("name", autofocus=True), "parent", "description", "colour"
         )
         self.helper.add_input(Submit("submit", _("Opslaan")))
+        self.helper.render_hidden_fields = True  # the stale-save stamp
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())

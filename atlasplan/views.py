@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.forms import ThemeForm, ThemeMergeForm
 from atlasplan.history import render_history
 from atlasplan.models import Theme
@@ -92,7 +93,8 @@ def theme_update(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Thema “%(name)s” is opgeslagen.") % {"name": theme})
         return redirect("theme_list")
-    return render(request, "atlasplan/theme_form.html", {"form": form, "theme": theme})
+    context = {"form": form, "theme": theme}
+    return render(request, "atlasplan/theme_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
 from atlasplan.ids import parse_pk
 from atlasplan.roles import GROUP_NAMES, Role
@@ -17,7 +18,9 @@ TRANSCRIPT_KINDS = {Kind.DOCX, Kind.ODT, Kind.TXT, Kind.VTT, Kind.SRT}
 TRANSCRIPT_ACCEPT = ".docx,.odt,.txt,.vtt,.srt"
 
 
-class GuideForm(forms.ModelForm):
+class GuideForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "description")
+
     questions = forms.CharField(
         label=_("Vragen"),
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -45,7 +48,9 @@ class GuideForm(forms.ModelForm):
         return lines
 
 
-class InterviewForm(forms.ModelForm):
+class InterviewForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("location", "duration", "notes")
+
     class Meta:
         model = Interview
         fields = [
@@ -110,6 +115,7 @@ class InterviewForm(forms.ModelForm):
             "notes",
         )
         self.helper.add_input(Submit("submit", _("Interview opslaan")))
+        self.helper.render_hidden_fields = True  # the stale-save stamp
 
     def clean(self):
         cleaned = super().clean()
@@ -264,7 +270,9 @@ class ExcerptForm(forms.ModelForm):
         return cleaned
 
 
-class PositionSummaryForm(forms.ModelForm):
+class PositionSummaryForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("text",)
+
     class Meta:
         model = PositionSummary
         fields = ["text"]

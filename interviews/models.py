@@ -19,6 +19,7 @@ class InterviewGuide(models.Model):
     title = models.CharField(_("titel"), max_length=200)
     description = models.TextField(_("toelichting"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     history = HistoricalRecords()
 
@@ -116,6 +117,7 @@ class Interview(models.Model):
     )
     notes = models.TextField(_("praktische notities"), blank=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     history = HistoricalRecords(m2m_fields=[interviewers])
 

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
 from plan.forms import EvidencePickerMixin
@@ -19,6 +20,7 @@ DATE = {"type": "date"}
 def _helper(*fields) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields)
+    helper.render_hidden_fields = True  # the stale-save stamp, outside the layout
     helper.add_input(Submit("submit", _("Opslaan")))
     return helper
 
@@ -27,7 +29,9 @@ def _row(*names) -> Div:
     return Div(*[Div(name, css_class="col-md") for name in names], css_class="row")
 
 
-class TargetGroupForm(forms.ModelForm):
+class TargetGroupForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("name", "description", "know", "feel", "do")
+
     class Meta:
         model = TargetGroup
         fields = [

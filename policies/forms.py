@@ -5,6 +5,7 @@ from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import ThemeChoiceField
 from atlasplan.uploads import Inspected, Kind, UploadRejected, inspect_upload
 from policies.models import Kind as DocumentKind
@@ -14,7 +15,9 @@ ALLOWED_KINDS = {Kind.PDF, Kind.DOCX, Kind.ODT, Kind.TXT, Kind.HTML}
 ACCEPT = ".pdf,.docx,.odt,.txt,.html,.htm"
 
 
-class PolicyDocumentForm(forms.ModelForm):
+class PolicyDocumentForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "organisation", "year", "url", "summary", "themes")
+
     themes = ThemeChoiceField()
 
     class Meta:
@@ -50,6 +53,7 @@ class PolicyDocumentForm(forms.ModelForm):
             Fieldset(_("Thema's"), "themes", css_class="theme-checkboxes"),
         )
         self.helper.add_input(Submit("submit", _("Opslaan")))
+        self.helper.render_hidden_fields = True  # the stale-save stamp
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

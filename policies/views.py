@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.models import Theme
@@ -114,9 +115,8 @@ def document_update(request: HttpRequest, pk: int) -> HttpResponse:
         save_document(form.save(commit=False), request.user, **document_values(form))
         messages.success(request, _("“%(title)s” is opgeslagen.") % {"title": document})
         return redirect(document)
-    return render(
-        request, "policies/policydocument_form.html", {"form": form, "document": document}
-    )
+    context = {"form": form, "document": document}
+    return render(request, "policies/policydocument_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

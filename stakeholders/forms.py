@@ -5,6 +5,7 @@ from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from stakeholders.models import (
     Assessment,
@@ -21,6 +22,7 @@ from stakeholders.similarity import similar_names
 def _helper(*fields, submit: str | None = None) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields)
+    helper.render_hidden_fields = True  # the stale-save stamp, outside the layout
     helper.add_input(Submit("submit", submit or _("Opslaan")))
     return helper
 
@@ -36,7 +38,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("name", "website", "description")
+
     confirm_similar = forms.BooleanField(
         label=_("Ja, dit is een andere organisatie dan de gelijkaardige namen hierboven"),
         required=False,
@@ -84,7 +88,9 @@ class OrganisationForm(forms.ModelForm):
         return cleaned
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("name", "function", "email", "phone", "notes")
+
     class Meta:
         model = Contact
         fields = ["name", "function", "email", "phone", "language", "notes"]

@@ -141,6 +141,7 @@ class Contact(models.Model):
         _("voorkeurtaal"), max_length=10, choices=Language.choices, default=Language.DUTCH
     )
     notes = models.TextField(_("notities"), blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     history = HistoricalRecords()
 

@@ -10,6 +10,14 @@ from django.test.utils import CaptureQueriesContext
 WCAG_21_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
+def read_at(client: Client, url: str) -> str:
+    """The version stamp an edit form carries when ``client`` opens it (atlasplan.concurrency):
+    a save posts it back, as the browser does, or is refused as stale."""
+    response = client.get(url)
+    assert response.status_code == 200, response.status_code
+    return response.context["form"]["read_at"].value()
+
+
 def queries_for(client: Client, url: str, **headers) -> int:
     """How many SQL queries a GET of ``url`` costs (it must answer 200)."""
     with CaptureQueriesContext(connection) as captured:

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
 from atlasplan.models import Theme
 from atlasplan.roles import GROUP_NAMES, Role
@@ -21,11 +22,14 @@ MAX_COMMENT_LENGTH = 1000
 def _helper(*fields, submit=None) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields)
+    helper.render_hidden_fields = True  # the stale-save stamp, outside the layout
     helper.add_input(Submit("submit", submit or _("Opslaan")))
     return helper
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "date", "description", "role_options")
+
     class Meta:
         model = Workshop
         fields = [
@@ -76,7 +80,9 @@ class WorkshopForm(forms.ModelForm):
         return cleaned
 
 
-class StatementForm(forms.ModelForm):
+class StatementForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("text", "source")
+
     class Meta:
         model = Statement
         fields = ["text", "theme", "order", "source_passage", "source_excerpt", "source"]

@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from atlasplan.anonymity import min_group_size
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
@@ -96,7 +97,8 @@ def workshop_update(request: HttpRequest, pk: int) -> HttpResponse:
         form.save()
         messages.success(request, _("Workshop “%(title)s” is opgeslagen.") % {"title": workshop})
         return redirect(workshop)
-    return render(request, "workshops/workshop_form.html", {"form": form, "workshop": workshop})
+    context = {"form": form, "workshop": workshop}
+    return render(request, "workshops/workshop_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -301,7 +303,7 @@ def statement_update(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("De stelling is opgeslagen."))
         return redirect(statement.workshop)
     context = {"form": form, "workshop": statement.workshop, "statement": statement}
-    return render(request, "workshops/statement_form.html", context)
+    return render(request, "workshops/statement_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.permissions import require
 from interviews.forms import (
@@ -60,7 +61,8 @@ def guide_update(request: HttpRequest, pk: int) -> HttpResponse:
         save_guide(form.save(commit=False), form.cleaned_data["questions"])
         messages.success(request, _("De leidraad is opgeslagen."))
         return redirect(guide)
-    return render(request, "interviews/guide_form.html", {"form": form, "guide": guide})
+    context = {"form": form, "guide": guide}
+    return render(request, "interviews/guide_form.html", context, status=form_status(form))
 
 
 @require_POST

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
@@ -99,7 +100,8 @@ def interview_update(request: HttpRequest, pk: int) -> HttpResponse:
         save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is opgeslagen."))
         return redirect(interview)
-    return render(request, "interviews/interview_form.html", {"form": form, "interview": interview})
+    context = {"form": form, "interview": interview}
+    return render(request, "interviews/interview_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
 from atlasplan.models import Theme
@@ -111,7 +112,7 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
         "organisation": organisation,
         "row_key": row,
     }
-    return render(request, "interviews/position_cell.html", context)
+    return render(request, "interviews/position_cell.html", context, status=form_status(form))
 
 
 def _nameable_organisation(request: HttpRequest, row: str):

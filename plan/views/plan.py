@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
@@ -157,7 +158,7 @@ def target_update(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Doelgroep “%(name)s” is opgeslagen.") % {"name": target})
         return redirect(target)
     context = {"form": form, "target": target, "tab": "targets"}
-    return render(request, "plan/plan/target_form.html", context)
+    return render(request, "plan/plan/target_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import require
@@ -61,7 +62,7 @@ def contact_update(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("Contactpersoon “%(name)s” is opgeslagen.") % {"name": contact})
         return redirect(contact.organisation)
     context = {"form": form, "organisation": contact.organisation, "contact": contact}
-    return render(request, "stakeholders/contact_form.html", context)
+    return render(request, "stakeholders/contact_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
@@ -116,7 +117,7 @@ def organisation_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(organisation)
     context = {"form": form, "organisation": organisation}
-    return render(request, "stakeholders/organisation_form.html", context)
+    return render(request, "stakeholders/organisation_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

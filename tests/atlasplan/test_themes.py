@@ -7,7 +7,7 @@ from atlasplan.roles import Role
 from atlasplan.services import merge_themes
 from tests.conftest import client_for
 from tests.factories import ThemeFactory
-from tests.helpers import queries_for
+from tests.helpers import queries_for, read_at
 
 
 @pytest.fixture
@@ -72,10 +72,12 @@ def test_invalid_colour_is_refused(consultant_client):
 
 def test_a_theme_cannot_become_its_own_descendant(consultant_client, theme):
     child = ThemeFactory(name="Kind", parent=theme)
+    url = f"/themes/{theme.pk}/edit/"
     response = consultant_client.post(
-        f"/themes/{theme.pk}/edit/",
-        {"name": "Beeldvorming", "parent": child.pk, "colour": "#000000"},
-    )
+        url,
+        {"name": "Beeldvorming", "parent": child.pk, "colour": "#000000",
+         "read_at": read_at(consultant_client, url)},
+    )  # fmt: skip
     assert response.status_code == 200  # the form shows an error
     theme.refresh_from_db()
     assert theme.parent is None
@@ -133,9 +135,12 @@ def test_a_theme_with_sub_themes_is_not_deleted(consultant_client, theme):
 
 
 def test_history_shows_who_changed_what(consultant, consultant_client, theme):
+    url = f"/themes/{theme.pk}/edit/"
     consultant_client.post(
-        f"/themes/{theme.pk}/edit/", {"name": "Beeldvorming en imago", "colour": "#1f6f8b"}
-    )
+        url,
+        {"name": "Beeldvorming en imago", "colour": "#1f6f8b",
+         "read_at": read_at(consultant_client, url)},
+    )  # fmt: skip
     html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
     assert escape(consultant.get_full_name()) in html
     assert "Beeldvorming en imago" in html
@@ -158,9 +163,12 @@ def test_codebook_query_count_does_not_grow_with_rows(consultant_client):
 
 def test_history_names_a_changed_parent_instead_of_its_id(consultant_client, theme):
     parent = ThemeFactory(name="Samenleven")
+    url = f"/themes/{theme.pk}/edit/"
     consultant_client.post(
-        f"/themes/{theme.pk}/edit/", {"name": theme.name, "parent": parent.pk, "colour": "#1f6f8b"}
-    )
+        url,
+        {"name": theme.name, "parent": parent.pk, "colour": "#1f6f8b",
+         "read_at": read_at(consultant_client, url)},
+    )  # fmt: skip
     html = consultant_client.get(f"/themes/{theme.pk}/history/").content.decode()
     assert "<ins>Samenleven</ins>" in html
 

@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 
 from interviews.models import GuideQuestion, InterviewGuide, NoteAnswer
 from interviews.services import copy_guide, save_guide
+from tests.helpers import read_at
 from tests.interviews.factories import GuideFactory, GuideQuestionFactory, InterviewFactory
 
 pytestmark = pytest.mark.django_db
@@ -64,8 +65,9 @@ def test_copy_guide_copies_only_the_questions_in_the_guide(answered_guide):
 
 
 def test_guide_list_counts_only_the_questions_in_the_guide(consultant_client, answered_guide):
+    url = f"/interviews/guides/{answered_guide.pk}/edit/"
     consultant_client.post(
-        f"/interviews/guides/{answered_guide.pk}/edit/", {"title": "Leidraad", "questions": "Drie?"}
+        url, {"title": "Leidraad", "questions": "Drie?", "read_at": read_at(consultant_client, url)}
     )
     html = consultant_client.get("/interviews/guides/").content.decode()
     assert "1 vraag" in html and "2 vragen" not in html
@@ -73,7 +75,8 @@ def test_guide_list_counts_only_the_questions_in_the_guide(consultant_client, an
 
 def test_editing_a_guide_offers_only_its_current_questions(consultant_client, answered_guide):
     url = f"/interviews/guides/{answered_guide.pk}/edit/"
-    consultant_client.post(url, {"title": "Leidraad", "questions": "Drie?"})
+    stamp = read_at(consultant_client, url)
+    consultant_client.post(url, {"title": "Leidraad", "questions": "Drie?", "read_at": stamp})
     form = consultant_client.get(url).content.decode()
     assert "Drie?" in form and "Een?" not in form
 

@@ -2,6 +2,7 @@
 
 from interviews.models import PositionSummary
 from tests.conftest import client_for
+from tests.helpers import read_at
 from tests.interviews.factories import (
     ConsentFactory,
     ExcerptFactory,
@@ -104,7 +105,10 @@ def test_summary_history_and_dashboard_card(consultant_client, reader_client, co
     organisation = coded["named"].interview.organisation
     url = f"/interviews/positions/org-{organisation.pk}/{theme.pk}/"
     consultant_client.post(url, {"text": "Eerste versie"})
-    consultant_client.post(url, {"text": "Tweede versie"})
+    edited = consultant_client.post(
+        url, {"text": "Tweede versie", "read_at": read_at(consultant_client, url)}
+    )
+    assert edited.status_code == 302
     history = consultant_client.get(f"{url}history/").content.decode()
     assert "Eerste versie" in history and "Tweede versie" in history
     assert reader_client.get(f"{url}history/").status_code == 403

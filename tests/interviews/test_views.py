@@ -8,7 +8,7 @@ from django.urls import reverse
 from interviews.models import Status
 from stakeholders.models import Decision, Progress
 from tests.conftest import client_for
-from tests.helpers import queries_for
+from tests.helpers import queries_for, read_at
 from tests.interviews.factories import (
     ConsentFactory,
     ExcerptFactory,
@@ -132,10 +132,12 @@ def test_planning_an_interview_moves_the_shortlist_entry(consultant_client, cons
     entry.refresh_from_db()
     assert entry.progress == Progress.INTERVIEW_PLANNED
     interview = organisation.interviews.get()
+    url = f"/interviews/{interview.pk}/edit/"
     consultant_client.post(
-        f"/interviews/{interview.pk}/edit/",
+        url,
         {"organisation": organisation.pk, "held_at": "2026-12-01T10:00", "mode": "video",
-         "status": Status.HELD, "interviewers": [consultant.pk]},
+         "status": Status.HELD, "interviewers": [consultant.pk],
+         "read_at": read_at(consultant_client, url)},
     )  # fmt: skip
     entry.refresh_from_db()
     assert entry.progress == Progress.INTERVIEWED
@@ -254,10 +256,9 @@ def test_editing_a_guide_keeps_answered_questions_and_reorders(consultant_client
     NoteAnswer.objects.create(interview=InterviewFactory(guide=guide), question=first, text="x")
     url = f"/interviews/guides/{guide.pk}/edit/"
     for questions in ["Twee?\nDrie?", "Drie?\nTwee?\nVier?", "Een?\nDrie?"]:
-        assert (
-            consultant_client.post(url, {"title": "Leidraad", "questions": questions}).status_code
-            == 302
-        )
+        data = {"title": "Leidraad", "questions": questions}
+        response = consultant_client.post(url, {**data, "read_at": read_at(consultant_client, url)})
+        assert response.status_code == 302
     html = consultant_client.get(f"/interviews/guides/{guide.pk}/").content.decode()
     assert html.index("Een?") < html.index("Drie?") and "Twee?" not in html
     first.refresh_from_db()
@@ -326,7 +327,10 @@ def test_a_follow_up_interview_never_moves_the_shortlist_entry_back(consultant_c
     entry.progress = Progress.VALIDATED
     entry.save()
     interview = organisation.interviews.get()
-    consultant_client.post(f"/interviews/{interview.pk}/edit/", {**data, "status": Status.HELD})
+    url = f"/interviews/{interview.pk}/edit/"
+    stamp = read_at(consultant_client, url)
+    edited = consultant_client.post(url, {**data, "status": Status.HELD, "read_at": stamp})
+    assert edited.status_code == 302
     entry.refresh_from_db()
     assert entry.progress == Progress.VALIDATED
 
@@ -342,8 +346,10 @@ def test_notes_page_keeps_a_removed_question_only_where_it_was_answered(consulta
     answered = InterviewFactory(guide=guide)
     NoteAnswer.objects.create(interview=answered, question=old, text="x")
     other = InterviewFactory(guide=guide)
+    url = f"/interviews/guides/{guide.pk}/edit/"
     consultant_client.post(
-        f"/interviews/guides/{guide.pk}/edit/", {"title": "Leidraad", "questions": "Nieuw?"}
+        url,
+        {"title": "Leidraad", "questions": "Nieuw?", "read_at": read_at(consultant_client, url)},
     )
     old.refresh_from_db()
     assert old.retired

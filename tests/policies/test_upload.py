@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from policies.models import Extraction, PolicyDocument
+from tests.helpers import read_at
 from tests.policies import files
 
 META = {"organisation": "Stad Antwerpen", "level": "city", "kind": "policy_plan", "year": 2025}
@@ -142,10 +143,12 @@ def test_replacing_the_file_reads_the_new_text_and_removes_the_old_file(
     old_path = Path(document.file.path)
     form = {**META, "title": "Nieuw", "relevance": 3, "status": "read"}
     with django_capture_on_commit_callbacks(execute=True):
+        url = f"/policies/{document.pk}/edit/"
         consultant_client.post(
-            f"/policies/{document.pk}/edit/",
-            {**form, "file": files.upload("nieuw.docx", files.docx_bytes("Nieuwe tekst."))},
-        )
+            url,
+            {**form, "file": files.upload("nieuw.docx", files.docx_bytes("Nieuwe tekst.")),
+             "read_at": read_at(consultant_client, url)},
+        )  # fmt: skip
     document.refresh_from_db()
     assert "Nieuwe tekst." in document.extracted_text
     assert not old_path.exists()

@@ -11,7 +11,7 @@ from atlasplan.roles import Role
 from atlasplan.services import merge_themes
 from policies.models import Passage, PolicyDocument
 from tests.conftest import client_for
-from tests.helpers import queries_for
+from tests.helpers import queries_for, read_at
 from tests.policies.factories import PassageFactory, PolicyDocumentFactory
 
 FORM = {
@@ -67,7 +67,8 @@ def test_added_by_and_history_are_recorded(atlas_member, atlas_client):
     atlas_client.post("/policies/new/", FORM)
     document = PolicyDocument.objects.get()
     assert document.added_by == atlas_member
-    atlas_client.post(f"/policies/{document.pk}/edit/", {**FORM, "status": "read"})
+    url = f"/policies/{document.pk}/edit/"
+    atlas_client.post(url, {**FORM, "status": "read", "read_at": read_at(atlas_client, url)})
     html = atlas_client.get(f"/policies/{document.pk}/history/").content.decode()
     assert "Gewijzigd" in html and "Gelezen" in html
 

@@ -2,7 +2,7 @@ import pytest
 from django.utils.html import escape
 
 from stakeholders.models import Organisation
-from tests.helpers import queries_for
+from tests.helpers import queries_for, read_at
 from tests.stakeholders.factories import (
     AssessmentFactory,
     ContactFactory,
@@ -77,6 +77,7 @@ def test_editing_keeps_the_own_name_and_records_history(
             "sector": "culture",
             "scope": "external",
             "description": "Koepel van zelforganisaties",
+            "read_at": read_at(consultant_client, url),
         },
     )
     assert response.status_code == 302

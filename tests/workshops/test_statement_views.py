@@ -4,6 +4,7 @@ import pytest
 from django.utils.html import escape
 
 from tests.factories import ThemeFactory
+from tests.helpers import read_at
 from tests.workshops.factories import StatementFactory, votes
 from workshops.models import ManualCount, Statement
 
@@ -39,10 +40,12 @@ def test_add_and_edit_one_statement(consultant_client, consultant, workshop):
     )
     statement = Statement.objects.get()
     assert statement.source == "Interview 3, fragment 12"
+    url = f"/workshops/statements/{statement.pk}/edit/"
     consultant_client.post(
-        f"/workshops/statements/{statement.pk}/edit/",
-        {"text": "We zeggen “wij Antwerpenaren”.", "order": 2},
-    )
+        url,
+        {"text": "We zeggen “wij Antwerpenaren”.", "order": 2,
+         "read_at": read_at(consultant_client, url)},
+    )  # fmt: skip
     html = consultant_client.get(f"/workshops/statements/{statement.pk}/history/").content.decode()
     assert "wij Antwerpenaren" in html
     assert escape(consultant.get_full_name()) in html
@@ -134,8 +137,9 @@ def test_a_statement_cites_a_policy_passage_from_the_library(
 
 def test_the_text_of_a_statement_with_votes_cannot_change(consultant_client, statement):
     votes(statement, {4: 2})
+    url = f"/workshops/statements/{statement.pk}/edit/"
     response = consultant_client.post(
-        f"/workshops/statements/{statement.pk}/edit/", {"text": "Iets heel anders.", "order": 1}
+        url, {"text": "Iets heel anders.", "order": 1, "read_at": read_at(consultant_client, url)}
     )
     assert response.status_code == 200
     assert "Er is al op deze stelling gestemd" in response.content.decode()

@@ -6,7 +6,7 @@ from django.utils.html import escape
 from atlasplan.roles import Role
 from tests.conftest import client_for
 from tests.factories import UserFactory
-from tests.helpers import queries_for
+from tests.helpers import queries_for, read_at
 from tests.workshops.factories import StatementFactory, WorkshopFactory, cited_statements, votes
 from workshops.models import Statement, Workshop
 
@@ -46,8 +46,10 @@ def test_facilitators_are_consultants_or_atlas_members(consultant_client, users)
 
 
 def test_edit_keeps_the_history(consultant_client, consultant, workshop):
+    url = f"/workshops/{workshop.pk}/edit/"
     consultant_client.post(
-        f"/workshops/{workshop.pk}/edit/", {"title": "Nieuwe titel", "date": "2026-12-04"}
+        url,
+        {"title": "Nieuwe titel", "date": "2026-12-04", "read_at": read_at(consultant_client, url)},
     )
     html = consultant_client.get(f"/workshops/{workshop.pk}/history/").content.decode()
     assert "Nieuwe titel" in html
