@@ -215,6 +215,10 @@ class VoteForm(forms.Form):
     comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
 
 
+class CommentForm(forms.Form):
+    comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
+
+
 class RoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Uw rol"), widget=forms.RadioSelect)
 
