@@ -182,6 +182,7 @@ def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
         return _refused(request, workshop, "rate", 429)
     if workshop.is_full():  # say so now, not after the first answer
         return _refused(request, workshop, "full", 409)
+    services.note_joined(workshop)
     response = redirect(f"{_ballot_path(workshop)}?c=1")
     response.set_signed_cookie(
         COOKIE_NAME,

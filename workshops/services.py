@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
@@ -162,6 +163,32 @@ def move_presenter(workshop: Workshop, action: str) -> Workshop:
         workshop.follow_presenter = action == "follow"
     workshop.save()
     return workshop
+
+
+JOINED_SECONDS = 60 * 60 * 24
+
+
+def _joined_key(workshop: Workshop) -> str:
+    return f"workshops:joined:{workshop.pk}"
+
+
+def note_joined(workshop: Workshop) -> None:
+    """Count a phone that opened the voting page (it got its ballot cookie).
+
+    Opening the page stores no ballot row (that waits for the first vote), so the presenter's
+    "N joined" counts in the shared cache, like the rate limits: every app server sees it.
+    """
+    key = _joined_key(workshop)
+    if not cache.add(key, 1, JOINED_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, JOINED_SECONDS)
+
+
+def joined_count(workshop: Workshop) -> int:
+    """Phones that joined: at least those that voted, should the cache have been emptied."""
+    return max(cache.get(_joined_key(workshop), 0), workshop.ballots.count())
 
 
 def ballot_for(workshop: Workshop, token: str) -> Ballot | None:

@@ -262,7 +262,7 @@ def _live_context(request: HttpRequest, workshop: Workshop) -> dict:
         "position": all_statements.index(current) + 1 if current else 0,
         "answer_bars": charts.answer_bars(rows[0].stats.counts) if current else [],
         "all_statements": all_statements,
-        "ballot_count": workshop.ballots.count(),
+        "ballot_count": services.joined_count(workshop),
         "vote_url": _vote_url(request, workshop),
         "short_url": request.build_absolute_uri(reverse("vote:ballot_start")),
     }

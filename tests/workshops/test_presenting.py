@@ -121,3 +121,14 @@ def test_presenter_poll_on_one_statement_does_not_grow_with_votes(
     votes(three[0], {1: 5, 5: 5})
     StatementFactory.create_batch(10, workshop=workshop)
     assert queries_for(consultant_client, url, HX_Request="true") == few
+
+
+def test_the_join_screen_counts_phones_that_opened_the_page(
+    client, consultant_client, workshop, three
+):
+    from django.test import Client
+
+    for phone in (client, Client(), Client()):
+        phone.get(f"/v/{workshop.code}/")
+    live = consultant_client.get(f"/workshops/{workshop.pk}/present/live/").content.decode()
+    assert "3 deelnemers" in live
