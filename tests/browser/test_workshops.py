@@ -119,7 +119,9 @@ def test_three_phones_vote_one_tap_each_while_the_presenter_moves_on(
     page.keyboard.press(" ")
     expect(page.get_by_test_id("present-progress")).to_have_text("Stelling 2 van 2")
     expect(page.get_by_test_id("present-bars")).to_have_count(0)
-    for (_context, phone), answer in zip(phones, ["Neutraal", "Eens", "Pas / weet niet"]):
+    for (_context, phone), answer in zip(
+        phones, ["Neutraal", "Eens", "Pas / weet niet"], strict=True
+    ):
         expect(shown(phone)).to_contain_text(second.text, timeout=8000)
         tap(phone, answer)
         expect(status(phone)).to_have_text(f"Bewaard: {answer.lower()}")
@@ -284,9 +286,7 @@ def test_the_facilitator_panel_moves_the_screen_in_another_window(
     expect(screen.get_by_test_id("present-code")).to_be_visible()
     page.get_by_role("button", name="Volgende").click()
     expect(page.get_by_test_id("control-panel")).to_contain_text("Stelling 1 van 2")
-    expect(screen.get_by_test_id("present-progress")).to_have_text(
-        "Stelling 1 van 2", timeout=8000
-    )
+    expect(screen.get_by_test_id("present-progress")).to_have_text("Stelling 1 van 2", timeout=8000)
     page.get_by_role("button", name="Toon de resultaten").click()
     expect(screen.get_by_test_id("present-bars")).to_be_visible(timeout=8000)
     assert_no_axe_violations(page)
@@ -310,4 +310,3 @@ def test_results_page_has_no_wcag_violations(page, live_server, consultant, logi
     assert_no_axe_violations(page)
     page.goto(f"{live_server.url}/workshops/{open_workshop.pk}/")
     assert_no_axe_violations(page)
-
