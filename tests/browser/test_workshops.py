@@ -90,6 +90,7 @@ def test_three_phones_vote_one_tap_each_while_the_presenter_moves_on(
     for _context, phone in phones:
         expect(shown(phone)).to_contain_text(first.text, timeout=8000)
         expect(shown(phone).get_by_test_id("ballot-progress")).to_have_text("1 van 2")
+        expect(shown(phone).get_by_role("button", name="Volgende")).to_be_hidden()
 
     # One phone loses its network: its tap waits, visibly, and arrives once it is back.
     offline_context, offline_phone = phones[2]
