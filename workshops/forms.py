@@ -36,6 +36,7 @@ class WorkshopForm(forms.ModelForm):
             "expected_participants",
             "ask_role",
             "role_options",
+            "follow_presenter",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -59,6 +60,7 @@ class WorkshopForm(forms.ModelForm):
             "expected_participants",
             "ask_role",
             "role_options",
+            "follow_presenter",
         )
 
     def clean_title(self) -> str:

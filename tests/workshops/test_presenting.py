@@ -1,6 +1,8 @@
 """The presenter in the room: next and previous move the screen and the phones, R reveals,
 the facilitator's panel holds the controls, and the projector shows no app chrome."""
 
+import re
+
 import pytest
 
 from tests.helpers import queries_for
@@ -132,3 +134,15 @@ def test_the_join_screen_counts_phones_that_opened_the_page(
         phone.get(f"/v/{workshop.code}/")
     live = consultant_client.get(f"/workshops/{workshop.pk}/present/live/").content.decode()
     assert "3 deelnemers" in live
+
+
+def test_a_workshop_without_a_projector_lets_phones_browse_from_the_start(consultant_client):
+    response = consultant_client.post(
+        "/workshops/new/",
+        {"title": "Zonder beamer", "date": "2026-12-03", "expected_participants": 8},
+    )
+    assert response.status_code == 302
+    assert not Workshop.objects.get().follow_presenter  # the box was left unticked
+    form = consultant_client.get("/workshops/new/").content.decode()
+    [checkbox] = re.findall(r'<input[^>]*name="follow_presenter"[^>]*>', form)
+    assert "checked" in checkbox  # following the presenter is the default
