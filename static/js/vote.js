@@ -129,8 +129,19 @@
     var onScreen = state.getAttribute("data-current") || null;
     if (follow && onScreen !== current) {
       show(onScreen);
+      announce(onScreen);
     } else if (follow !== wasFollowing) {
       show(current === null && sections.length ? sections[0].getAttribute("data-statement") : current);
+    }
+  }
+
+  // A screen reader hears the new statement when the presenter moves on.
+  function announce(pk) {
+    var region = document.getElementById("ballot-announce");
+    var section = pk && sectionFor(pk);
+    if (region && section) {
+      var progress = section.querySelector(".ballot-progress").textContent;
+      region.textContent = progress + ": " + section.querySelector("legend").textContent;
     }
   }
 

@@ -120,6 +120,9 @@ def test_three_phones_vote_one_tap_each_while_the_presenter_moves_on(
     page.keyboard.press(" ")
     expect(page.get_by_test_id("present-progress")).to_have_text("Stelling 2 van 2")
     expect(page.get_by_test_id("present-bars")).to_have_count(0)
+    expect(phones[0][1].locator("#ballot-announce")).to_contain_text(
+        f"2 van 2: 2. {second.text}", timeout=8000
+    )
     for (_context, phone), answer in zip(
         phones, ["Neutraal", "Eens", "Pas / weet niet"], strict=True
     ):
