@@ -109,3 +109,42 @@ def result_row(statement: Statement, described: StatementStats) -> ResultRow:
 def legend() -> list[tuple[int, str, str]]:
     """Each answer on the scale with its label and colour."""
     return [(value, label, ANSWER_COLOURS[value]) for value, label in Answer.choices[1:]]
+
+
+@dataclass(frozen=True)
+class AnswerBar:
+    """One answer of the presenter's large bars: its legend, its count and its length."""
+
+    value: int
+    label: str
+    fill: str
+    count: int
+    share: float  # of all answers, passes included
+    length: float  # 0-100, relative to the answer given most, so the longest bar is full
+
+    @property
+    def percent(self) -> int:
+        return round(self.share * 100)
+
+
+PASS_COLOUR = "#6c757d"
+
+
+def answer_bars(counts: dict[int, int]) -> list[AnswerBar]:
+    """One bar per answer, "helemaal oneens" to "helemaal eens", then the pass; each with
+    its count and share, so the room reads the numbers as well as the lengths."""
+    total = sum(counts.values())
+    most = max(counts.values(), default=0)
+    order = [*range(1, 6), 0]
+    labels = dict(Answer.choices)
+    return [
+        AnswerBar(
+            value,
+            str(labels[value]),
+            ANSWER_COLOURS.get(value, PASS_COLOUR),
+            counts.get(value, 0),
+            counts.get(value, 0) / total if total else 0.0,
+            100 * counts.get(value, 0) / most if most else 0.0,
+        )
+        for value in order
+    ]

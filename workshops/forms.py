@@ -40,6 +40,7 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
             "expected_participants",
             "ask_role",
             "role_options",
+            "follow_presenter",
         ]
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -63,6 +64,7 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
             "expected_participants",
             "ask_role",
             "role_options",
+            "follow_presenter",
         )
 
     def clean_title(self) -> str:
@@ -218,6 +220,10 @@ class ManualCountForm(forms.Form):
 
 class VoteForm(forms.Form):
     value = forms.TypedChoiceField(choices=Answer.choices, coerce=int, widget=forms.RadioSelect)
+    comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
+
+
+class CommentForm(forms.Form):
     comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
 
 

@@ -84,6 +84,13 @@ class Workshop(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    follow_presenter = models.BooleanField(
+        _("volg de presentator"),
+        default=True,
+        help_text=_(
+            "De gsm's tonen de stelling die op het scherm staat. Uit: deelnemers bladeren zelf."
+        ),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 

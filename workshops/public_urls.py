@@ -12,4 +12,5 @@ urlpatterns = [
     path("<str:code>/role/", public_views.ballot_role, name="ballot_role"),
     path("<str:code>/state/", public_views.ballot_state, name="ballot_state"),
     path("<str:code>/s/<int:pk>/", public_views.vote_create, name="vote_create"),
+    path("<str:code>/s/<int:pk>/comment/", public_views.comment_create, name="comment_create"),
 ]

@@ -21,7 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from workshops import ratelimit, services
-from workshops.forms import RoleForm, VoteForm
+from workshops.forms import CommentForm, RoleForm, VoteForm
 from workshops.models import CODE_ALPHABET, CODE_LENGTH, Answer, Workshop, hash_token
 
 COOKIE_NAME = "atlasplan_ballot"
@@ -47,6 +47,9 @@ def refusal_messages() -> dict[str, str]:
         "role": _(
             "Kies eerst uw rol bovenaan de pagina: deze workshop vraagt ze. "
             "Uw antwoord is niet bewaard."
+        ),
+        "unanswered": _(
+            "Kies eerst een antwoord op deze stelling; de opmerking hoort bij uw antwoord."
         ),
         "misses": _(
             "Te veel onbekende codes na elkaar. Wacht een minuut en kijk de code na op het scherm."
@@ -158,8 +161,18 @@ def ballot_detail(request: HttpRequest, code: str) -> HttpResponse:
         "items": [(s, answers.get(s.pk)) for s in statements],
         "answers": [*Answer.choices[1:], Answer.choices[0]],
         "answered": len(answers),
+        "start_pk": _start_statement(workshop, statements, answers),
     }
     return render(request, "workshops/ballot_detail.html", context)
+
+
+def _start_statement(workshop: Workshop, statements: list, answers: dict) -> int | None:
+    """The statement a phone opens on: the one on the screen when it follows the
+    presenter, else the first one not answered yet."""
+    if workshop.follow_presenter and workshop.presented_statement_id:
+        return workshop.presented_statement_id
+    unanswered = [s.pk for s in statements if s.pk not in answers]
+    return (unanswered or [s.pk for s in statements] or [None])[0]
 
 
 def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
@@ -169,6 +182,7 @@ def _issue_ballot(request: HttpRequest, workshop: Workshop) -> HttpResponse:
         return _refused(request, workshop, "rate", 429)
     if workshop.is_full():  # say so now, not after the first answer
         return _refused(request, workshop, "full", 409)
+    services.note_joined(workshop)
     response = redirect(f"{_ballot_path(workshop)}?c=1")
     response.set_signed_cookie(
         COOKIE_NAME,
@@ -230,15 +244,38 @@ def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     if not form.is_valid():
         reason = "comment" if "comment" in form.errors and "value" not in form.errors else "scale"
         return _refused(request, workshop, reason, 400, pk)
+    # One tap sends the answer alone: a comment sent on its own is then kept as it is.
+    comment = form.cleaned_data["comment"].strip() if "comment" in request.POST else None
     try:
-        vote = services.cast_vote(
-            workshop, token, pk, form.cleaned_data["value"], form.cleaned_data["comment"].strip()
-        )
+        vote = services.cast_vote(workshop, token, pk, form.cleaned_data["value"], comment)
     except services.VoteRefused as refused:
         return _refused(request, workshop, refused.reason, refused.status, pk)
     if request.htmx:
         context = {"ok": True, "vote": vote, "statement_pk": pk}
         return render(request, "workshops/ballot_detail.html#status", context)
+    return redirect(f"{_ballot_path(workshop)}#s-{pk}")
+
+
+@_public
+@require_POST
+def comment_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
+    """The optional comment on an answer, saved on its own."""
+    workshop = _workshop(request, code)
+    token = _token(request, workshop)
+    if token is None:
+        return _refused(request, workshop, "token", 403, pk)
+    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
+        return _refused(request, workshop, "rate", 429, pk)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return _refused(request, workshop, "comment", 400, pk)
+    try:
+        vote = services.set_comment(workshop, token, pk, form.cleaned_data["comment"].strip())
+    except services.VoteRefused as refused:
+        return _refused(request, workshop, refused.reason, refused.status, pk)
+    if request.htmx:
+        context = {"ok": True, "vote": vote, "statement_pk": pk}
+        return render(request, "workshops/ballot_detail.html#comment_status", context)
     return redirect(f"{_ballot_path(workshop)}#s-{pk}")
 
 

@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import replace
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils.translation import gettext as _
@@ -80,12 +81,16 @@ def _take_ballot(locked: Workshop, token: str, role: str | None = None) -> Ballo
 
 
 @transaction.atomic
-def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, comment: str) -> Vote:
+def cast_vote(
+    workshop: Workshop, token: str, statement_pk: int, value: int, comment: str | None = None
+) -> Vote:
     """Store (or change) this ballot's answer to one statement of an open workshop.
 
     The ballot row is made on its first vote (or with its role), so opening the voting page
-    stores nothing. Raises :class:`VoteRefused` and stores nothing when the vote is not
-    allowed.
+    stores nothing. A ``comment`` of None leaves the comment as it is: the phone sends the
+    answer on one tap and the comment on its own. Sending the same answer twice (a retry
+    after a lost connection) stores it once. Raises :class:`VoteRefused` and stores nothing
+    when the vote is not allowed.
     """
     # The state as it is now, locked so that a vote cannot slip past a "close".
     workshop = _locked(workshop)
@@ -99,10 +104,91 @@ def cast_vote(workshop: Workshop, token: str, statement_pk: int, value: int, com
     ballot = _take_ballot(workshop, token)
     if workshop.roles and not ballot.role:
         raise VoteRefused("role", 409)  # rolled back: a new ballot is not kept
+    defaults = {"value": value} if comment is None else {"value": value, "comment": comment}
     vote, _created = Vote.objects.update_or_create(
-        ballot=ballot, statement=statement, defaults={"value": value, "comment": comment}
+        ballot=ballot, statement=statement, defaults=defaults
     )
     return vote
+
+
+@transaction.atomic
+def set_comment(workshop: Workshop, token: str, statement_pk: int, comment: str) -> Vote:
+    """Store the comment on this ballot's answer to a statement, apart from the answer.
+
+    A comment belongs to an answer: without one, :class:`VoteRefused` ("unanswered").
+    """
+    workshop = _locked(workshop)
+    if not workshop.is_open:
+        raise VoteRefused("closed", 409)
+    vote = Vote.objects.filter(
+        ballot__workshop=workshop,
+        ballot__token_hash=hash_token(token),
+        statement__workshop=workshop,
+        statement_id=statement_pk,
+    ).first()
+    if vote is None:
+        raise VoteRefused("unanswered", 409)
+    vote.comment = comment
+    vote.save(update_fields=["comment", "updated_at"])
+    return vote
+
+
+PRESENTER_MOVES = {"next": 1, "prev": -1}
+PRESENTER_ACTIONS = {*PRESENTER_MOVES, "reveal", "hide", "follow", "free"}
+
+
+@transaction.atomic
+def move_presenter(workshop: Workshop, action: str) -> Workshop:
+    """One step of the facilitator: the screen (and the phones that follow it) change.
+
+    ``next``/``prev`` go one statement on or back (before the first: the join screen with
+    the QR code), and hide the results of the statement shown; ``reveal``/``hide`` show or
+    hide them; ``follow``/``free`` let the phones follow the screen or browse freely.
+    The state lives in the workshop row, so every app server and every phone sees it.
+    """
+    workshop = _locked(workshop)
+    if action in PRESENTER_MOVES:
+        order = list(workshop.statements.order_by("order", "pk").values_list("pk", flat=True))
+        current = (
+            order.index(workshop.presented_statement_id)
+            if (workshop.presented_statement_id in order)
+            else -1
+        )
+        position = min(max(current + PRESENTER_MOVES[action], -1), len(order) - 1)
+        workshop.presented_statement_id = order[position] if position >= 0 else None
+        workshop.results_revealed = False
+    elif action in {"reveal", "hide"}:
+        workshop.results_revealed = action == "reveal"
+    elif action in {"follow", "free"}:
+        workshop.follow_presenter = action == "follow"
+    workshop.save()
+    return workshop
+
+
+JOINED_SECONDS = 60 * 60 * 24
+
+
+def _joined_key(workshop: Workshop) -> str:
+    return f"workshops:joined:{workshop.pk}"
+
+
+def note_joined(workshop: Workshop) -> None:
+    """Count a phone that opened the voting page (it got its ballot cookie).
+
+    Opening the page stores no ballot row (that waits for the first vote), so the presenter's
+    "N joined" counts in the shared cache, like the rate limits: every app server sees it.
+    """
+    key = _joined_key(workshop)
+    if not cache.add(key, 1, JOINED_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.add(key, 1, JOINED_SECONDS)
+
+
+def joined_count(workshop: Workshop) -> int:
+    """Phones that joined: at least those that voted, should the cache have been emptied."""
+    return max(cache.get(_joined_key(workshop), 0), workshop.ballots.count())
 
 
 def ballot_for(workshop: Workshop, token: str) -> Ballot | None:

@@ -15,6 +15,8 @@ urlpatterns = [
     path("<int:pk>/qr.svg", views.workshop_qr, name="workshop_qr"),
     path("<int:pk>/present/", views.workshop_present, name="workshop_present"),
     path("<int:pk>/present/live/", views.workshop_live, name="workshop_live"),
+    path("<int:pk>/present/control/", views.workshop_control, name="workshop_control"),
+    path("<int:pk>/present/go/", views.workshop_navigate, name="workshop_navigate"),
     path("<int:pk>/reveal/", views.workshop_reveal, name="workshop_reveal"),
     path("<int:pk>/results/", views.workshop_results, name="workshop_results"),
     path(

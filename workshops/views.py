@@ -189,10 +189,9 @@ def _vote_url(request: HttpRequest, workshop: Workshop) -> str:
 
 @require_GET
 def workshop_present(request: HttpRequest, pk: int) -> HttpResponse:
+    """The projector's page: full screen, no app chrome, driven by the keyboard."""
     workshop = get_workshop_for_user(request, pk, "workshops.run")
-    context = _live_context(request, workshop)
-    context["short_url"] = request.build_absolute_uri(reverse("vote:ballot_start"))
-    return render(request, "workshops/workshop_present.html", context)
+    return render(request, "workshops/workshop_present.html", _live_context(request, workshop))
 
 
 @never_cache
@@ -201,6 +200,29 @@ def workshop_live(request: HttpRequest, pk: int) -> HttpResponse:
     """The part of the presenter screen that htmx polls: counts, and results once revealed."""
     workshop = get_workshop_for_user(request, pk, "workshops.run")
     return render(request, "workshops/workshop_present.html#live", _live_context(request, workshop))
+
+
+@never_cache
+@require_GET
+def workshop_control(request: HttpRequest, pk: int) -> HttpResponse:
+    """The facilitator's small panel (a second window): the controls the room does not see."""
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    template = "workshops/workshop_control.html"
+    if request.htmx:
+        template += "#panel"
+    return render(request, template, _live_context(request, workshop))
+
+
+@require_POST
+def workshop_navigate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Next, previous, reveal, hide, follow, free: from the keyboard or the panel."""
+    workshop = get_workshop_for_user(request, pk, "workshops.run")
+    action = request.POST.get("action", "")
+    if action in services.PRESENTER_ACTIONS:
+        services.move_presenter(workshop, action)
+    if request.htmx:
+        return HttpResponse(status=204)
+    return redirect("workshops:workshop_control", pk=workshop.pk)
 
 
 @require_POST
@@ -215,19 +237,36 @@ def workshop_reveal(request: HttpRequest, pk: int) -> HttpResponse:
             workshop.statements, pk=parse_pk(statement_pk)
         )
     workshop.save(update_fields=["results_revealed", "presented_statement", "updated_at"])
-    return redirect("workshops:workshop_present", pk=workshop.pk)
+    return redirect("workshops:workshop_control", pk=workshop.pk)
 
 
 def _live_context(request: HttpRequest, workshop: Workshop) -> dict:
-    statements = list(workshop.statements.select_related("theme", "source_passage__document"))
-    if workshop.presented_statement_id:
-        statements = [s for s in statements if s.pk == workshop.presented_statement_id]
+    """What the presenter, its poll and the facilitator's panel show.
+
+    With a statement chosen, that one statement (its place in the list, its large bars);
+    without, the join screen: the QR code, the code, and every statement below it.
+    """
+    all_statements = list(
+        workshop.statements.select_related("theme", "source_passage__document").order_by(
+            "order", "pk"
+        )
+    )
+    statements = all_statements
+    current = next((s for s in all_statements if s.pk == workshop.presented_statement_id), None)
+    if current:
+        statements = [current]
     results = services.results(workshop, statements)
+    rows = [charts.result_row(statement, results[statement.pk]) for statement in statements]
     return {
         "workshop": workshop,
-        "rows": [charts.result_row(statement, results[statement.pk]) for statement in statements],
-        "all_statements": workshop.statements.all(),
-        "ballot_count": workshop.ballots.count(),
+        "rows": rows,
+        "current": rows[0] if current else None,
+        "position": all_statements.index(current) + 1 if current else 0,
+        "answer_bars": charts.answer_bars(rows[0].stats.counts) if current else [],
+        "all_statements": all_statements,
+        "ballot_count": services.joined_count(workshop),
+        "vote_url": _vote_url(request, workshop),
+        "short_url": request.build_absolute_uri(reverse("vote:ballot_start")),
     }
 
 

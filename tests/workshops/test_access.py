@@ -32,10 +32,11 @@ CHANGE = [
 RUN = [
     "/workshops/{w}/present/",
     "/workshops/{w}/present/live/",
+    "/workshops/{w}/present/control/",
     "/workshops/statements/{s}/outcome/",
     "/workshops/statements/{s}/counts/",
 ]
-RUN_POST = ["/workshops/{w}/state/", "/workshops/{w}/reveal/"]
+RUN_POST = ["/workshops/{w}/state/", "/workshops/{w}/reveal/", "/workshops/{w}/present/go/"]
 OBJECT_URLS = [u for u in READ + CHANGE + RUN + RUN_POST if "{" in u]
 
 

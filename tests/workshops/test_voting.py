@@ -245,9 +245,10 @@ def test_guessing_codes_does_not_pay(client, workshop, monkeypatch):
 def test_the_voting_page_learns_that_voting_closed(client, workshop, statement):
     join(client, workshop)
     page = client.get(f"/v/{workshop.code}/").content.decode()
-    assert f'hx-get="/v/{workshop.code}/state/" hx-trigger="every 5s"' in page
+    # Every 2 s: the phones also follow the presenter's statement through this poll.
+    assert f'hx-get="/v/{workshop.code}/state/" hx-trigger="every 2s"' in page
     state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
-    assert "every 5s" in state and "gesloten" not in state
+    assert "every 2s" in state and "gesloten" not in state
     Workshop.objects.filter(pk=workshop.pk).update(state=Workshop.State.CLOSED)
     state = client.get(f"/v/{workshop.code}/state/", headers=HTMX).content.decode()
     assert "De stemming is gesloten." in state
@@ -469,3 +470,42 @@ def test_phones_arriving_together_cannot_pass_the_cap(settings):
         thread.join()
     assert Ballot.objects.filter(workshop=workshop).count() == 11
     assert sorted(outcomes) == ["ballot"] * 11 + ["full"] * 13
+
+
+def test_one_tap_keeps_the_comment_saved_on_its_own(client, workshop, statement):
+    join(client, workshop)
+    vote(client, workshop, statement, value=4)
+    response = client.post(
+        f"/v/{workshop.code}/s/{statement.pk}/comment/", {"comment": " Goed punt "}, headers=HTMX
+    )
+    assert "Opmerking bewaard" in response.content.decode()
+    vote(client, workshop, statement, value=2)  # a changed answer keeps the comment
+    assert (Vote.objects.get().value, Vote.objects.get().comment) == (2, "Goed punt")
+
+
+def test_a_comment_needs_an_answer_first(client, workshop, statement):
+    join(client, workshop)
+    response = client.post(
+        f"/v/{workshop.code}/s/{statement.pk}/comment/", {"comment": "Eerst dit"}, headers=HTMX
+    )
+    assert response.status_code == 409
+    assert "Kies eerst een antwoord" in response.content.decode()
+    assert not Vote.objects.exists() and not Ballot.objects.exists()
+
+
+def test_a_comment_follows_the_ballot_rules(client, workshop, statement):
+    response = client.post(f"/v/{workshop.code}/s/{statement.pk}/comment/", {"comment": "x"})
+    assert response.status_code == 403  # no ballot cookie
+    join(client, workshop)
+    vote(client, workshop, statement, value=4)
+    Workshop.objects.filter(pk=workshop.pk).update(state=Workshop.State.CLOSED)
+    response = client.post(f"/v/{workshop.code}/s/{statement.pk}/comment/", {"comment": "x"})
+    assert response.status_code == 409
+    assert Vote.objects.get().comment == ""
+
+
+def test_a_retried_tap_is_stored_once(client, workshop, statement):
+    join(client, workshop)
+    for _attempt in range(3):  # the phone sends again when it did not hear back
+        assert vote(client, workshop, statement, value=5).status_code == 200
+    assert list(Vote.objects.values_list("value", flat=True)) == [5]
