@@ -48,13 +48,29 @@
     el.style.top = top + "px";
   }
 
+  // Beside the text when the window is wide enough (the text stays readable), else near
+  // the selection; in both cases level with it and wholly inside the window.
+  function placePanel(rect) {
+    var margin = 8;
+    var box = container.getBoundingClientRect();
+    var vw = document.documentElement.clientWidth;
+    if (box.right + margin + panel.offsetWidth <= vw - margin) {
+      var height = panel.offsetHeight;
+      var top = Math.min(Math.max(rect.top - 48, margin), window.innerHeight - height - margin);
+      panel.style.left = box.right + margin + "px";
+      panel.style.top = Math.max(top, margin) + "px";
+    } else {
+      place(panel, rect);
+    }
+  }
+
   function openPanel(rect, mode) {
     var editing = mode && mode.edit;
     title.textContent = editing ? title.dataset.edit : title.dataset.create;
     button.textContent = editing ? button.dataset.edit : button.dataset.create;
     errors.innerHTML = "";
     panel.hidden = false;
-    place(panel, rect);
+    placePanel(rect);
     if (lastPointer !== "touch") { filter.focus({ preventScroll: true }); }
   }
 
