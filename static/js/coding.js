@@ -32,7 +32,7 @@
   panel.querySelector(".coding-close").classList.remove("d-none");
   panel.querySelector(".coding-keys").classList.remove("d-none");
   filter.classList.remove("d-none");
-  if (typed) { typed.open = false; }
+  typed.open = false;
 
   function place(el, rect) {
     var margin = 8;
@@ -76,6 +76,7 @@
 
   function closePanel() {
     panel.hidden = true;
+    typed.open = false;
     if (window.CSS && CSS.highlights) { CSS.highlights.delete("pending-code"); }
   }
 
@@ -111,7 +112,7 @@
     form.setAttribute("action", createAction);
     start.value = from;
     end.value = to;
-    if (passage) { passage.value = text; }
+    passage.value = text;
     preview.textContent = preview.dataset.label + "“" +
       (text.length > 120 ? text.slice(0, 120) + "…" : text) + "”";
     if (window.CSS && CSS.highlights && window.Highlight) {
@@ -134,6 +135,20 @@
     window.clearTimeout(pending);
     pending = window.setTimeout(capture, 600);
   });
+
+  // The keyboard way: open the panel to type (or paste) the passage itself.
+  var typeButton = document.getElementById("type-passage");
+  typeButton.hidden = false;
+  typeButton.addEventListener("click", function () {
+    resetForm();
+    start.value = "";
+    end.value = "";
+    preview.textContent = "";
+    typed.open = true;
+    openPanel(typeButton.getBoundingClientRect());
+    passage.focus({ preventScroll: true });
+  });
+  passage.addEventListener("input", function () { start.value = ""; end.value = ""; });
 
   // --- Themes as chips: filter by typing, Enter takes the first match ----------------------
   function chips() { return Array.prototype.slice.call(form.querySelectorAll(".theme-chip")); }
@@ -164,7 +179,6 @@
     if (event.key === "Escape") { closePanel(); container.focus({ preventScroll: true }); return; }
     if (event.key !== "Enter" || event.shiftKey || event.target === filter) { return; }
     if (event.target.tagName === "BUTTON" || event.target.tagName === "SUMMARY") { return; }
-    if (event.target.name === "passage") { return; }
     event.preventDefault();
     form.requestSubmit();
   });
@@ -345,7 +359,20 @@
   });
 
   // From the list to the highlight: scroll the text (not the page) to it, and flash it.
+  // Its "Bewerken" and "Verwijderen" act in place, as from the highlight.
   side.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href]");
+    var li = event.target.closest(".excerpt-item");
+    if (link && li && link.getAttribute("href") === li.dataset.editUrl) {
+      event.preventDefault();
+      edit(li.dataset.pk, li.getBoundingClientRect());
+      return;
+    }
+    if (link && li && link.getAttribute("href") === li.dataset.deleteUrl) {
+      event.preventDefault();
+      remove(li.dataset.deleteUrl);
+      return;
+    }
     var jump = event.target.closest("[data-jump]");
     if (!jump) { return; }
     event.preventDefault();

@@ -202,3 +202,31 @@ def test_the_list_links_to_the_highlight_and_the_highlight_back_to_the_list(
     mark.click()
     page.get_by_test_id("mark-menu").get_by_role("button", name="In de lijst").click()
     expect(item).to_be_focused()
+    # "Bewerken" in the list opens the panel in place, not another page
+    item.get_by_role("link", name="Bewerken").click()
+    expect(page.get_by_role("button", name="Opslaan")).to_be_in_viewport(ratio=1)
+    assert page.url.endswith("/transcript/")
+
+
+def test_coding_with_the_keyboard_only(page, live_server, consultant, login, interview):
+    page.set_viewport_size({"width": 1280, "height": 720})
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/transcript/")
+    page.get_by_role("button", name="Passage intypen").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("textbox", name="Passage")).to_be_focused()
+    page.keyboard.type("zelden de gewone dag")
+    page.keyboard.press("Tab")
+    expect(page.get_by_test_id("theme-filter")).to_be_focused()
+    page.keyboard.type("div")
+    page.keyboard.press("Enter")  # takes the only match
+    expect(page.get_by_label("Diversiteit")).to_be_checked()
+    page.keyboard.press("Enter")  # codes
+    expect(page.get_by_test_id("coding-status")).to_contain_text("Het fragment is gecodeerd")
+    excerpt = Excerpt.objects.get(text="zelden de gewone dag")
+    assert LONG_TEXT[excerpt.start : excerpt.end] == "zelden de gewone dag"
+    assert [t.name for t in excerpt.themes.all()] == ["Diversiteit"]
+    # Ctrl+Z takes it back
+    page.keyboard.press("Control+z")
+    expect(page.get_by_test_id("coding-status")).to_contain_text("ongedaan gemaakt")
+    assert not Excerpt.objects.filter(pk=excerpt.pk).exists()
