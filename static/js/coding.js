@@ -90,6 +90,18 @@
     applyFilter();
   }
 
+  // On a wide screen the text and the list fill the window below the page's header, each
+  // scrolling on its own, so nothing of the page itself needs scrolling while coding.
+  function fit() {
+    [container, side].forEach(function (el) {
+      if (window.innerWidth < 992) { el.style.maxHeight = ""; return; }
+      var top = el.getBoundingClientRect().top + window.scrollY;
+      el.style.maxHeight = Math.max(240, window.innerHeight - top - 16) + "px";
+    });
+  }
+  fit();
+  window.addEventListener("resize", fit);
+
   // --- Selecting ---------------------------------------------------------------------------
   function offsetOf(node, offset) {
     var range = document.createRange();
@@ -202,7 +214,7 @@
     var list = doc.getElementById("excerpt-side");
     if (list) { side.innerHTML = list.innerHTML; }
     var message = doc.getElementById("coding-status");
-    if (message) { announce(message.innerHTML); }
+    if (message) { announce(message.innerHTML); fit(); }
     container.scrollTop = top;
     side.scrollTop = sideTop;
     window.scrollTo(x, y);
