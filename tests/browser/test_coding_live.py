@@ -232,3 +232,29 @@ def test_coding_with_the_keyboard_only(page, live_server, consultant, login, int
     page.keyboard.press("Control+z")
     expect(page.get_by_test_id("coding-status")).to_contain_text("ongedaan gemaakt")
     assert not Excerpt.objects.filter(pk=excerpt.pk).exists()
+
+
+def test_without_javascript_the_page_still_codes_a_typed_passage(
+    browser, live_server, consultant, interview
+):
+    """The panel is then a plain form beside the text that covers nothing; the page reloads."""
+    from tests.conftest import PASSWORD
+
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 720}
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Gebruikersnaam").fill(consultant.username)
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Aanmelden").click()
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/transcript/")
+    page.get_by_role("textbox", name="Passage").fill("verhalen over de stad")
+    chip(page, "Media").click()
+    page.get_by_test_id("stance-row").get_by_text("Kritisch").click()
+    page.get_by_role("button", name="Coderen").click()
+    expect(mark_of(page, "verhalen over de stad")).to_have_count(1)
+    excerpt = Excerpt.objects.get(text="verhalen over de stad")
+    assert excerpt.stance == "critical"
+    assert [t.name for t in excerpt.themes.all()] == ["Media"]
+    context.close()
