@@ -109,3 +109,21 @@ def test_the_themes_used_last_come_first(consultant_client, interview, theme):
     recent = html.index('data-group="recent"')
     assert recent < html.index(f'id="chip-{theme.pk}"') < html.index("Armoede")
     assert html.count(f'id="chip-{theme.pk}"') == 1  # shown once, not twice
+
+
+def test_a_note_is_coded_from_its_page_the_same_way(consultant_client, interview, theme):
+    from interviews.services import save_note
+
+    note = save_note(interview, None, "Zij wil meer aandacht voor taal.")
+    response = consultant_client.post(
+        f"/interviews/{interview.pk}/excerpts/new/",
+        {"source": f"note:{note.pk}", "themes": [theme.pk], "stance": "neutral", "passage": "taal"},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    excerpt = Excerpt.objects.get()
+    assert excerpt.note == note
+    html = response.content.decode()
+    assert "Zij wil meer aandacht voor" in html  # the note's text ...
+    assert f'data-excerpts="{excerpt.pk}"' in html and ">taal</mark>" in html  # ... highlighted
+    assert "Amina" not in html  # not the transcript's
