@@ -224,18 +224,15 @@ class ExcerptForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Selecteer tekst met de muis, of typ of plak hier de exacte passage."),
     )
+    # Which appearance of a typed passage is meant: set by the page, never typed by a person.
     occurrence = forms.IntegerField(
-        label=_("Hoeveelste keer in de tekst"),
-        required=False,
-        min_value=1,
-        initial=1,
-        help_text=_("Enkel nodig als dezelfde passage meer dan eens voorkomt."),
+        required=False, min_value=1, initial=1, widget=forms.HiddenInput
     )
 
     class Meta:
         model = Excerpt
         fields = ["themes", "stance", "surprising", "quotable", "memo"]
-        widgets = {"memo": forms.Textarea(attrs={"rows": 2})}
+        widgets = {"memo": forms.Textarea(attrs={"rows": 2}), "stance": forms.RadioSelect}
 
     def __init__(self, *args, source_text: str | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

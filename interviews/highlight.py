@@ -45,5 +45,11 @@ def highlighted(text: str, excerpts) -> SafeString:
                 f'<mark class="{css}" data-excerpts="{ids}" '
                 f'title="{escape(", ".join(t.name for t in first.themes.all()))}">{piece}</mark>'
             )
-        parts.append(piece)
+        # An empty anchor where each code begins: the list beside the text links to it.
+        anchors = "".join(
+            f'<span class="code-anchor" id="at-excerpt-{e.pk}"></span>'
+            for e in spans
+            if e.start == start
+        )
+        parts.append(anchors + piece)
     return mark_safe("".join(parts))  # every piece of user text is escaped above

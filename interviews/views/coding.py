@@ -17,6 +17,7 @@ from interviews.forms import (
 )
 from interviews.highlight import highlighted
 from interviews.models import (
+    Excerpt,
     GuideQuestion,
     Interview,
     NoteAnswer,
@@ -62,6 +63,7 @@ def transcript_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _coding_context(request: HttpRequest, interview: Interview, source, form=None) -> dict:
     excerpts = list(source.excerpts.prefetch_related("themes").select_related("coder"))
     consent = getattr(interview, "consent", None)
+    form = form or ExcerptForm(source_text=source.text)
     return {
         "interview": interview,
         "source": source,
@@ -70,10 +72,41 @@ def _coding_context(request: HttpRequest, interview: Interview, source, form=Non
         "excerpts": excerpts,
         "flagged": [e for e in excerpts if e.anchor == "flagged"],
         "consent": consent,
-        "form": form or ExcerptForm(source_text=source.text),
-        "legend": Theme.objects.filter(excerpts__in=excerpts).distinct(),
+        "form": form,
+        "chips": theme_chips(request.user, form),
         "may_code": consent is not None and can(request.user, "interviews.code", interview),
     }
+
+
+RECENT_THEMES = 5
+
+
+def recent_theme_ids(user) -> list[int]:
+    """The themes this user coded with most recently, newest first."""
+    rows = (
+        Excerpt.themes.through.objects.filter(excerpt__coder=user)
+        .order_by("-excerpt__created_at", "-excerpt__pk")
+        .values_list("theme_id", flat=True)[:50]
+    )
+    return list(dict.fromkeys(rows))[:RECENT_THEMES]
+
+
+def theme_chips(user, form) -> dict:
+    """The codebook as chips: the recent themes first, then the tree by main theme."""
+    chosen = {parse_pk(value) for value in form["themes"].value() or []}
+    tree = Theme.objects.select_related("parent").tree()
+    for theme, _depth in tree:
+        theme.chosen = theme.pk in chosen
+    recent_ids = recent_theme_ids(user)
+    by_pk = {theme.pk: theme for theme, _depth in tree}
+    recent = [by_pk[pk] for pk in recent_ids if pk in by_pk]
+    branches: list[list[Theme]] = []
+    for theme, depth in tree:
+        if depth == 0:
+            branches.append([])
+        if theme.pk not in recent_ids:
+            branches[-1].append(theme)
+    return {"recent": recent, "branches": [b for b in branches if b]}
 
 
 @require_GET
@@ -150,6 +183,14 @@ def _source_for(interview: Interview, request: HttpRequest):
     raise Http404
 
 
+def _live(request: HttpRequest, excerpt: Excerpt, message: str, created=None) -> HttpResponse:
+    """The page's changing parts after a code is added, changed or removed (htmx)."""
+    source = excerpt.transcript or excerpt.note
+    context = _coding_context(request, excerpt.interview, source)
+    context.update({"message": message, "created": created})
+    return render(request, "interviews/includes/coding_live.html", context)
+
+
 @require_POST
 def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk, "interviews.code")
@@ -158,6 +199,9 @@ def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         require_consent(interview)
     except CodingError as error:
+        if request.htmx:
+            form.add_error(None, str(error))
+            return _errors(request, form)
         messages.error(request, str(error))
         return redirect(_source_url(interview, source))
     if form.is_valid():
@@ -176,10 +220,19 @@ def excerpt_create(request: HttpRequest, pk: int) -> HttpResponse:
         except CodingError as error:
             form.add_error(None, str(error))
         else:
+            if request.htmx:
+                return _live(request, excerpt, _("Het fragment is gecodeerd."), created=excerpt)
             messages.success(request, _("Het fragment is gecodeerd."))
             return redirect(f"{_source_url(interview, source)}#excerpt-{excerpt.pk}")
+    if request.htmx:
+        return _errors(request, form)
     context = _coding_context(request, interview, source, form)
     return render(request, "interviews/coding.html", context, status=400)
+
+
+def _errors(request: HttpRequest, form) -> HttpResponse:
+    """What was wrong with a code sent from the page (htmx): the form's errors only."""
+    return render(request, "interviews/coding.html#errors", {"form": form}, status=400)
 
 
 def _source_url(interview: Interview, source) -> str:
@@ -194,8 +247,12 @@ def excerpt_update(request: HttpRequest, pk: int) -> HttpResponse:
     form = ExcerptForm(request.POST or None, instance=excerpt)
     if form.is_valid():
         form.save()
+        if request.htmx:
+            return _live(request, excerpt, _("Het fragment is opgeslagen."))
         messages.success(request, _("Het fragment is opgeslagen."))
         return redirect(f"{excerpt.get_absolute_url()}#excerpt-{excerpt.pk}")
+    if request.htmx and request.method == "POST":
+        return _errors(request, form)
     return render(request, "interviews/excerpt_form.html", {"form": form, "excerpt": excerpt})
 
 
@@ -205,6 +262,10 @@ def excerpt_delete(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         url = excerpt.get_absolute_url()
         excerpt.delete()
+        if request.htmx:
+            undone = request.POST.get("undo") == "1"
+            message = _("Laatste codering ongedaan gemaakt.") if undone else None
+            return _live(request, excerpt, message or _("De codering is verwijderd."))
         messages.success(request, _("De codering is verwijderd."))
         return redirect(url)
     return render(request, "interviews/excerpt_confirm_delete.html", {"excerpt": excerpt})
