@@ -13,7 +13,13 @@ VIEW, CHANGE = "plan.view", "plan.change"
 @require_GET
 def course_check_view(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
-    rules = course_check.check()
+    spec = course_check.spec_for(request.GET.get("rule", ""))
+    if spec is not None:  # one rule's full list of breaches, paged
+        page, breaches = course_check.rule_page(spec, request.GET.get("page"))
+        context = {"spec": spec, "page_obj": page, "breaches": breaches, "tab": "check"}
+        context["can_change"] = can(request.user, CHANGE)
+        return render(request, "plan/plan/course_check_rule.html", context)
+    rules = course_check.check(limit=course_check.LIMIT)
     holding, total = course_check.summary(rules)
     context = {
         "rules": rules,
@@ -27,13 +33,22 @@ def course_check_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def partner_matrix(request: HttpRequest) -> HttpResponse:
+    """One page of organisations by steps, searchable by name; ``?signal=`` lists one
+    signal in full (paged) instead."""
     require(request.user, VIEW)
     context = {
-        "matrix": partners.build(request.user),
         "can_change": can(request.user, CHANGE),
         "may_open_register": can(request.user, "stakeholders.view"),
         "tab": "partners",
     }
+    key = request.GET.get("signal", "")
+    if key in partners.SIGNALS and partners.may_see_signal(request.user, key):
+        page, items = partners.signal_page(key, request.GET.get("page"))
+        context.update({"signal": key, "page_obj": page, "items": items})
+        return render(request, "plan/plan/partner_signal.html", context)
+    query = request.GET.get("q", "").strip()[:100]
+    matrix = partners.build(request.user, query, request.GET.get("page"))
+    context.update({"matrix": matrix, "page_obj": matrix.page})
     return render(request, "plan/plan/partners.html", context)
 
 
