@@ -56,9 +56,23 @@ def partner_matrix(request: HttpRequest) -> HttpResponse:
 def timeline_view(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     grouping = request.GET.get("group", timeline.GROUP_TARGET)
+    grouping = grouping if grouping in timeline.GROUPINGS else timeline.GROUP_TARGET
+    band = request.GET.get("band", "")
+    steps = timeline.in_band(timeline.steps_queryset(), grouping, band) if band else None
+    if steps is None:
+        band = ""
+    built = timeline.build(
+        grouping,
+        steps=steps,
+        page_number=request.GET.get("page"),
+        per_page=timeline.PER_PAGE,
+    )
     context = {
-        "timeline": timeline.build(grouping),
+        "timeline": built,
+        "page_obj": built.page,
         "groupings": timeline.GROUPINGS,
+        "bands": timeline.bands(grouping),
+        "band": band,
         "tab": "timeline",
     }
     return render(request, "plan/plan/timeline.html", context)
