@@ -6,6 +6,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import FIELD as READ_AT
+from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
 from interviews import privacy
@@ -83,7 +85,9 @@ class TargetGroupForm(forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class ObjectiveForm(forms.ModelForm):
+class ObjectiveForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("text", "indicator", "baseline", "target", "deadline", "ambitions")
+
     ambitions = IdMultipleChoiceField(
         queryset=Ambition.objects.none(),
         required=False,
@@ -167,6 +171,7 @@ class ObjectiveForm(forms.ModelForm):
                 "measured_how",
             ),
             Fieldset(_("Visie en onderbouwing"), "ambitions", "excerpts", "statements", "passages"),
+            READ_AT,
         )
 
     def _excerpt_label(self, excerpt: Excerpt) -> str:
@@ -213,7 +218,9 @@ class ObjectiveChoiceField(IdMultipleChoiceField):
         return f"{objective.target_group.name}: {objective}"
 
 
-class StepForm(forms.ModelForm):
+class StepForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "description", "start", "end", "state", "progress")
+
     objectives = ObjectiveChoiceField(
         queryset=Objective.objects.none(), required=False, label=_("Doelstellingen")
     )
@@ -286,6 +293,7 @@ class StepForm(forms.ModelForm):
             _row("owner_user", "owner_name"),
             "channel",
             _row("budget", "state", "progress"),
+            READ_AT,
         )
 
     def clean(self) -> dict:

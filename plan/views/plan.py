@@ -190,7 +190,8 @@ def target_history(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _render_objective_form(request, form, target, objective=None) -> HttpResponse:
     context = {"form": form, "target": target, "objective": objective, "tab": "targets"}
-    return render(request, "plan/plan/objective_form.html", context)
+    status = 409 if form.is_stale else 200  # someone else saved first: the page says so
+    return render(request, "plan/plan/objective_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])
@@ -301,7 +302,8 @@ def _save_step(request: HttpRequest, step: Step | None) -> HttpResponse:
         messages.success(request, _("Stap “%(title)s” is opgeslagen.") % {"title": saved})
         return redirect(saved)
     context = {"form": form, "formset": formset, "step": step, "tab": "steps"}
-    return render(request, "plan/plan/step_form.html", context)
+    status = 409 if form.is_stale else 200  # someone else saved first: the page says so
+    return render(request, "plan/plan/step_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,6 +3,7 @@ linked to: who changed the links, when, from what to what."""
 
 import pytest
 
+from atlasplan.concurrency import stamp
 from plan.models import VisionState
 from tests.plan.factories import AmbitionFactory, VisionVersionFactory
 from tests.plan.factories_plan import ObjectiveFactory, StepFactory
@@ -17,7 +18,8 @@ def test_objective_history_shows_the_ambitions_it_was_linked_to(consultant_clien
     second = AmbitionFactory(version=version, title="Werk voor iedereen")
     objective = ObjectiveFactory(ambitions=[first])
     response = consultant_client.post(
-        f"/plan/objectives/{objective.pk}/edit/", objective_data(ambitions=[second.pk])
+        f"/plan/objectives/{objective.pk}/edit/",
+        objective_data(ambitions=[second.pk], read_at=stamp(objective)),
     )
     assert response.status_code == 302
     latest = objective.history.order_by("-history_date", "-history_id").first()
@@ -32,7 +34,8 @@ def test_step_history_shows_the_objectives_it_served(consultant_client):
     added = ObjectiveFactory(text="Ouders kennen Atlas")
     step = StepFactory(objectives=[kept])
     response = consultant_client.post(
-        f"/plan/steps/{step.pk}/edit/", step_data(objectives=[kept.pk, added.pk])
+        f"/plan/steps/{step.pk}/edit/",
+        step_data(objectives=[kept.pk, added.pk], read_at=stamp(step)),
     )
     assert response.status_code == 302
     latest = step.history.order_by("-history_date", "-history_id").first()
