@@ -7,6 +7,7 @@ from typing import Any
 from django.db import models
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from simple_history.utils import get_m2m_reverse_field_name
 
 from atlasplan import evidence
 
@@ -35,11 +36,26 @@ def history_of(obj: models.Model, limit: int = 200, viewer: Any = None) -> list[
     pairs = list(zip(records, [*records[1:], None], strict=True))
     deltas = [(newer, newer.diff_against(older).changes if older else []) for newer, older in pairs]
     fields = {f.name: f for f in obj._meta.fields}
+    fields |= {f.name: f for f in obj._meta.many_to_many}  # tracked links (``m2m_fields``)
+    deltas = [(newer, [_linked(fields, c) for c in changes]) for newer, changes in deltas]
     related = _related_names(fields, deltas, viewer)
     return [
         HistoryEntry(newer, newer.history_type, [_change(fields, related, c) for c in changes])
         for newer, changes in deltas
     ]
+
+
+def _linked(fields: dict, change):
+    """A change of tracked links (rows of the through table) as the sets of linked ids."""
+    field = fields.get(change.field)
+    if field is None or not field.many_to_many:
+        return change
+    key = get_m2m_reverse_field_name(field)
+    return replace(
+        change,
+        old=tuple(row[key] for row in change.old or ()),
+        new=tuple(row[key] for row in change.new or ()),
+    )
 
 
 def _related_names(fields: dict, deltas, viewer: Any = None) -> dict[tuple[str, Any], Any]:
@@ -49,7 +65,9 @@ def _related_names(fields: dict, deltas, viewer: Any = None) -> dict[tuple[str, 
     for _record, changes in deltas:
         for change in changes:
             field = fields.get(change.field)
-            if field is not None and field.is_relation:
+            if field is not None and field.many_to_many:
+                wanted.setdefault(change.field, set()).update({*change.old, *change.new})
+            elif field is not None and field.is_relation:
                 wanted.setdefault(change.field, set()).update({change.old, change.new} - {None})
     names = {}
     for name, pks in wanted.items():
@@ -79,6 +97,8 @@ def _shown(field: models.Field, related: dict, value: Any) -> Any:
     object's name rather than its id (or the id, if that object is gone)."""
     if field.choices:
         return dict(field.flatchoices).get(value, value)
+    if field.many_to_many:  # the linked objects by name ("—" for none)
+        return ", ".join(str(related.get((field.name, pk), pk)) for pk in value) or "—"
     if field.is_relation and value is not None:
         return related.get((field.name, value), value)
     return value

@@ -473,7 +473,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--only", default="", help="time only the pages whose label has this")
+    parser.add_argument(
+        "--only", default="", help="time only the pages whose label has this (comma: any of)"
+    )
     parser.add_argument("--start", default="", help="begin at the page whose label has this")
     parser.add_argument(
         "--profile", action="store_true", help="print the top functions (cProfile) of each page"
@@ -534,7 +536,8 @@ def main() -> None:
         for label, url in pages:
             if args.start and args.start in label:
                 args.start = ""
-            skipped = args.start or (args.only and args.only not in label)
+            only = [part for part in args.only.split(",") if part]
+            skipped = args.start or (only and not any(part in label for part in only))
             if skipped and not label.startswith("healthz"):
                 continue
             for role, client in clients.items():

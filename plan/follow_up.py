@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import models
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -101,27 +102,37 @@ class FollowUp:
 
     @property
     def start(self) -> datetime.date | None:
-        objective = self.objective
-        return objective.baseline_on or (objective.created_at and objective.created_at.date())
+        return _start(self.objective)
 
     def chart(self) -> "Chart | None":
         return chart_for(self)
+
+
+def _start(objective: Objective) -> datetime.date | None:
+    return objective.baseline_on or (objective.created_at and objective.created_at.date())
+
+
+def judge(objective: Objective, value, measured_on) -> tuple[Light, Decimal | None, Decimal | None]:
+    """The light, progress and planned share of ``objective`` for its latest measurement
+    (``value`` on ``measured_on``; None if not measured)."""
+    if objective.baseline is None or objective.target is None or objective.deadline is None:
+        return Light.UNKNOWN, None, None
+    start = _start(objective)
+    if value is None or start is None:
+        return Light.NOT_MEASURED, None, None
+    progress = progress_share(objective.baseline, objective.target, value)
+    planned = planned_share(start, objective.deadline, measured_on)
+    return light_for(progress, planned), progress, planned
 
 
 def follow_up(objective: Objective) -> FollowUp:
     """The follow-up of ``objective``; uses its (prefetched) measurements, in date order."""
     measurements = sorted(objective.measurements.all(), key=lambda m: (m.measured_on, m.pk))
     latest = measurements[-1] if measurements else None
-    result = FollowUp(objective, Light.NOT_MEASURED, latest, measurements=measurements)
-    if objective.baseline is None or objective.target is None or objective.deadline is None:
-        result.light = Light.UNKNOWN
-        return result
-    if latest is None or result.start is None:
-        return result
-    result.progress = progress_share(objective.baseline, objective.target, latest.value)
-    result.planned = planned_share(result.start, objective.deadline, latest.measured_on)
-    result.light = light_for(result.progress, result.planned)
-    return result
+    light, progress, planned = judge(
+        objective, latest and latest.value, latest and latest.measured_on
+    )
+    return FollowUp(objective, light, latest, progress, planned, measurements)
 
 
 def objectives_with_measurements():
@@ -129,6 +140,23 @@ def objectives_with_measurements():
     return Objective.objects.select_related("target_group").prefetch_related(
         models.Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "pk"))
     )
+
+
+def with_latest(queryset):
+    """``queryset`` with each objective's latest measurement (``latest_value``,
+    ``latest_on``) computed in SQL, so a light needs no measurement rows."""
+    latest = Measurement.objects.filter(objective=OuterRef("pk")).order_by("-measured_on", "-pk")
+    return queryset.annotate(
+        latest_value=Subquery(latest.values("value")[:1]),
+        latest_on=Subquery(latest.values("measured_on")[:1]),
+    )
+
+
+def lights(queryset) -> dict[int, Light]:
+    """The light of every objective in ``queryset`` (one query, only the fields it needs)."""
+    fields = ("pk", "baseline", "target", "deadline", "baseline_on", "created_at")
+    objectives = with_latest(queryset.only(*fields)).order_by("pk")
+    return {o.pk: judge(o, o.latest_value, o.latest_on)[0] for o in objectives}
 
 
 def overdue_steps(today: datetime.date | None = None):
@@ -150,11 +178,11 @@ class Attention:
 
 def attention() -> Attention:
     """What the dashboard should flag: overdue steps, objectives at risk and behind."""
-    lights = [follow_up(o).light for o in objectives_with_measurements()]
+    found = list(lights(Objective.objects.all()).values())
     return Attention(
         overdue_steps=overdue_steps().count(),
-        at_risk=lights.count(Light.AT_RISK),
-        behind=lights.count(Light.BEHIND),
+        at_risk=found.count(Light.AT_RISK),
+        behind=found.count(Light.BEHIND),
     )
 
 

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.concurrency import FIELD as READ_AT
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
 from atlasplan.roles import GROUP_NAMES, Role
@@ -72,9 +73,11 @@ class TargetGroupForm(StaleSaveMixin, forms.ModelForm):
         return " ".join(self.cleaned_data["name"].split())
 
 
-class ObjectiveForm(EvidencePickerMixin, forms.ModelForm):
+class ObjectiveForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
     """An objective with its SMART fields, the ambitions it serves and its evidence (picked as
     an ambition's is: search and theme filter, evidence on the ambitions' themes first)."""
+
+    stale_fields = ("text", "indicator", "baseline", "target", "deadline", "ambitions")
 
     ambitions = IdMultipleChoiceField(
         queryset=Ambition.objects.none(),
@@ -140,6 +143,7 @@ class ObjectiveForm(EvidencePickerMixin, forms.ModelForm):
                 "measured_how",
             ),
             Fieldset(_("Visie"), "ambitions"),
+            READ_AT,
         )
         self.helper.form_tag = False
         self.helper.inputs = []
@@ -187,7 +191,9 @@ class ObjectiveChoiceField(IdMultipleChoiceField):
         return f"{objective.target_group.name}: {objective}"
 
 
-class StepForm(forms.ModelForm):
+class StepForm(StaleSaveMixin, forms.ModelForm):
+    stale_fields = ("title", "description", "start", "end", "state", "progress")
+
     objectives = ObjectiveChoiceField(
         queryset=Objective.objects.none(), required=False, label=_("Doelstellingen")
     )
@@ -260,6 +266,7 @@ class StepForm(forms.ModelForm):
             _row("owner_user", "owner_name"),
             "channel",
             _row("budget", "state", "progress"),
+            READ_AT,
         )
 
     def clean(self) -> dict:

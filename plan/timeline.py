@@ -12,7 +12,8 @@ a start or an end is listed in its group as "zonder datums" without a bar.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, Max, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -20,6 +21,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from atlasplan.ids import parse_pk
 from plan.models import Objective, Step, StepState, TargetGroup
 from plan.terms import Term
 
@@ -36,6 +38,8 @@ CHAR_WIDTH = 6.6  # an estimate of the label font's average glyph width, for pla
 MIN_QUARTER_WIDTH = 26  # narrower quarters get no label (the year stays)
 
 GROUP_TARGET, GROUP_TERM = "target", "term"
+NO_BAND = "none"  # the band of steps without a target group or without a term
+PER_PAGE = 50  # steps per page of the timeline page (the PDF draws them all)
 GROUPINGS = {
     GROUP_TARGET: gettext_lazy("per doelgroep"),
     GROUP_TERM: gettext_lazy("per termijn"),
@@ -67,8 +71,9 @@ class Row:
     x: float | None = None  # None: the step has no dates and no bar
     width: float = 0
     text_x: float = 0
-    text_anchor: str = "start"
+    text_anchor: str = "start"  # or "end"
     text_width: float = 0
+    plate: bool = False  # a white plate behind the label (it sits on a bar)
     style: StateStyle | None = None
 
     @property
@@ -82,6 +87,8 @@ class Row:
 
     @property
     def plate_x(self) -> float:
+        if self.text_anchor == "end":
+            return round(self.text_x - self.text_width + 2, 1)
         return round(self.text_x - 2, 1)
 
 
@@ -126,6 +133,7 @@ class Timeline:
     height: int
     step_count: int
     undated_count: int
+    page: Page | None = None  # the page of steps drawn, when paged
     width: int = WIDTH
     label_width: int = LABEL_WIDTH
     plot_left: int = PLOT_LEFT
@@ -196,9 +204,11 @@ def next_quarter(day: datetime.date) -> datetime.date:
     return datetime.date(start.year + (month > 12), (month - 1) % 12 + 1, 1)
 
 
-def axis_range(steps: list[Step], today: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """Whole quarters from the earliest start to the latest end, today included."""
-    days = [today, *(s.start for s in steps if s.start), *(s.end for s in steps if s.end)]
+def axis_range(
+    days: list[datetime.date | None], today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """Whole quarters from the earliest to the latest of ``days``, today included."""
+    days = [today, *(day for day in days if day)]
     return quarter_start(min(days)), next_quarter(max(days))
 
 
@@ -218,6 +228,27 @@ def steps_queryset():
     return Step.objects.prefetch_related(Prefetch("objectives", queryset=objectives)).order_by(
         F("start").asc(nulls_last=True), F("end").asc(nulls_last=True), "title", "pk"
     )
+
+
+def in_band(queryset, grouping: str, band: str):
+    """The steps of one band: a target group (its id) or a term ("none": without one)."""
+    if grouping == GROUP_TERM:
+        if band == NO_BAND:
+            return queryset.filter(term="")
+        return queryset.filter(term=band) if band in Term.values else None
+    if band == NO_BAND:
+        return queryset.filter(objectives__isnull=True)
+    pk = parse_pk(band)
+    return queryset.filter(objectives__target_group=pk).distinct() if pk else None
+
+
+def bands(grouping: str) -> list[tuple[str, str | Promise]]:
+    """The bands a reader can pick for ``grouping``, in the timeline's order."""
+    if grouping == GROUP_TERM:
+        found = [(term.value, capfirst(term.label)) for term in Term]
+        return [*found, (NO_BAND, gettext_lazy("Zonder termijn"))]
+    targets = TargetGroup.objects.order_by("position", "name", "pk").values_list("pk", "name")
+    return [*((str(pk), name) for pk, name in targets), (NO_BAND, gettext_lazy("Zonder doelgroep"))]
 
 
 def _by_target(steps: list[Step]) -> list[tuple[str | Promise, list[Step]]]:
@@ -254,7 +285,29 @@ def _short(title: str) -> str:
     return title if len(title) <= TITLE_CHARS else f"{title[: TITLE_CHARS - 1]}…"
 
 
-def _row(step: Step, y: int, scale: Scale) -> Row:
+def _place_label(row: Row, today_x: float) -> None:
+    """Put the state label where it fits in the plot and does not cross the today line:
+    beside the bar, else on a plate inside it, else on a plate beside the today line."""
+    left, right, width = row.x, row.x + row.width, row.text_width
+    candidates = [
+        (right + 5, "start", False),
+        (left - 5, "end", False),
+        (left + 5, "start", True),
+        (right - 5, "end", True),
+        (today_x + 5, "start", True),
+        (today_x - 5, "end", True),
+    ]
+    for text_x, anchor, plate in candidates:
+        low = text_x - 2 if anchor == "start" else text_x - width + 2
+        high = low + width
+        fits = low >= PLOT_LEFT - 2 and high <= PLOT_RIGHT + 2
+        if fits and not (low - 2 <= today_x <= high + 2):
+            row.text_x, row.text_anchor, row.plate = round(text_x, 1), anchor, plate
+            return
+    row.text_x, row.text_anchor, row.plate = round(left + 5, 1), "start", True
+
+
+def _row(step: Step, y: int, scale: Scale, today_x: float) -> Row:
     row = Row(step, y, _short(step.title), state_label(step))
     if step.start is None or step.end is None:
         row.state_label = _("zonder datums")
@@ -263,14 +316,8 @@ def _row(step: Step, y: int, scale: Scale) -> Row:
     row.x = scale.x(step.start)
     row.width = max(round(scale.x(step.end) - row.x, 1), 3)
     row.style = STATE_STYLES.get(step.state, STATE_STYLES[StepState.PLANNED])
-    text_width = row.text_width = round(len(row.state_label) * CHAR_WIDTH + 6, 1)
-    if row.x + row.width + text_width <= PLOT_RIGHT:
-        row.text_x = round(row.x + row.width + 5, 1)
-    elif row.x - text_width >= PLOT_LEFT:
-        row.text_x, row.text_anchor = round(row.x - 5, 1), "end"
-    else:  # the bar spans the axis: the label sits on a white plate inside its start
-        row.text_x = round(row.x + 5, 1)
-        row.text_anchor = "inside"  # drawn with anchor "start"
+    row.text_width = round(len(row.state_label) * CHAR_WIDTH + 6, 1)
+    _place_label(row, today_x)
     return row
 
 
@@ -292,20 +339,50 @@ def _years(start: datetime.date, end: datetime.date, scale: Scale) -> list[Year]
     return years
 
 
-def build(grouping: str = GROUP_TARGET, today: datetime.date | None = None) -> Timeline:
-    """The timeline of every step, grouped by target group or by term (3 queries)."""
+def build(
+    grouping: str = GROUP_TARGET,
+    today: datetime.date | None = None,
+    steps=None,
+    page_number=None,
+    per_page: int | None = None,
+) -> Timeline:
+    """The timeline of ``steps`` (default: every step), grouped by target group or by term.
+
+    With ``per_page`` it draws one page of steps on the axis of all of them, so the pages
+    share one time scale (a fixed number of queries whatever the plan's size).
+    """
     grouping = grouping if grouping in GROUPINGS else GROUP_TARGET
     today = today or timezone.localdate()
-    steps = list(steps_queryset())
-    start, end = axis_range(steps, today)
+    queryset = steps_queryset() if steps is None else steps
+    page = None
+    if per_page:
+        page = Paginator(queryset, per_page).get_page(page_number)
+        shown = list(page.object_list)
+        bounds = queryset.order_by().aggregate(
+            first=Min("start"),
+            last=Max("end"),
+            first_end=Min("end"),
+            last_start=Max("start"),
+            undated=Count("pk", filter=Q(start__isnull=True) | Q(end__isnull=True)),
+        )
+        start, end = axis_range(
+            [bounds[key] for key in ("first", "last", "first_end", "last_start")], today
+        )
+        step_count, undated = page.paginator.count, bounds["undated"]
+    else:
+        shown = list(queryset)
+        start, end = axis_range([d for s in shown for d in (s.start, s.end)], today)
+        step_count = len(shown)
+        undated = sum(1 for s in shown if s.start is None or s.end is None)
     scale = Scale(start, end)
-    parts = _by_term(steps) if grouping == GROUP_TERM else _by_target(steps)
+    today_x = scale.x(today)
+    parts = _by_term(shown) if grouping == GROUP_TERM else _by_target(shown)
     groups, y = [], AXIS_HEIGHT
     for label, members in parts:
         group = Group(label, y)
         y += GROUP_HEIGHT
         for step in members:
-            group.rows.append(_row(step, y, scale))
+            group.rows.append(_row(step, y, scale, today_x))
             y += ROW_HEIGHT
         groups.append(group)
     quarters = _quarters(start, end, scale)
@@ -320,8 +397,9 @@ def build(grouping: str = GROUP_TARGET, today: datetime.date | None = None) -> T
         groups=groups,
         years=_years(start, end, scale),
         quarters=quarters,
-        today_x=scale.x(today),
+        today_x=today_x,
         height=y + 8 + LEGEND_HEIGHT,
-        step_count=len(steps),
-        undated_count=sum(1 for s in steps if s.start is None or s.end is None),
+        step_count=step_count,
+        undated_count=undated,
+        page=page,
     )

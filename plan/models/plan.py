@@ -133,7 +133,8 @@ class Objective(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    history = HistoricalRecords()
+    # The links to the vision's ambitions are part of the plan's history too.
+    history = HistoricalRecords(m2m_fields=[ambitions])
 
     class Meta:
         ordering = ["target_group", "position", "pk"]
@@ -217,7 +218,8 @@ class Step(models.Model):
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
-    history = HistoricalRecords()
+    # Which objectives a step serves is part of the plan's history too.
+    history = HistoricalRecords(m2m_fields=[objectives])
 
     class Meta:
         ordering = ["start", "title", "pk"]

@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET
 from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import require
 from plan.filters_plan import IdModelChoiceFilter
-from plan.follow_up import Light, follow_up, objectives_with_measurements, overdue_steps
+from plan.follow_up import Light, follow_up, lights, objectives_with_measurements, overdue_steps
 from plan.models import Objective, TargetGroup
 from stakeholders.filters import StyledFilterSet
 
 VIEW = "plan.view"
+OVERDUE_LIMIT = 50  # overdue steps listed; the count covers them all
 
 
 def _unchanged(queryset: QuerySet, name: str, value) -> QuerySet:
@@ -43,16 +44,20 @@ def follow_up_list(request: HttpRequest) -> HttpResponse:
     objectives = filterset.qs.order_by(
         "target_group__position", "target_group__name", "position", "pk"
     )
-    results = [follow_up(objective) for objective in objectives]
     light = filterset.form.cleaned_data.get("light") if filterset.is_valid() else ""
-    if light:
-        results = [result for result in results if result.light == light]
+    if light:  # the light needs only the latest measurement, computed in SQL
+        found = lights(Objective.objects.filter(pk__in=objectives.values("pk")))
+        objectives = objectives.filter(pk__in=[pk for pk, lit in found.items() if lit == light])
+    page = paginate(request, objectives)  # measurements are loaded for this page only
+    page.object_list = [follow_up(objective) for objective in page.object_list]
     today = timezone.localdate()
+    overdue = overdue_steps(today).select_related("owner_user").order_by("end", "pk")
     context = {
         "filterset": filterset,
-        "page_obj": paginate(request, results),
+        "page_obj": page,
         "total": Objective.objects.count(),
-        "overdue": overdue_steps(today).select_related("owner_user").order_by("end", "pk"),
+        "overdue": overdue[:OVERDUE_LIMIT],
+        "overdue_count": overdue.count(),
         "today": today,
         "tab": "follow_up",
     }

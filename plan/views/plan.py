@@ -212,7 +212,7 @@ def _objective_form(
     context |= picker.picker_context(request, form)
     if searching and request.htmx:
         return render(request, picker.LISTS, context)
-    return render(request, "plan/plan/objective_form.html", context)
+    return render(request, "plan/plan/objective_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
@@ -310,7 +310,8 @@ def _save_step(request: HttpRequest, step: Step | None) -> HttpResponse:
         messages.success(request, _("Stap “%(title)s” is opgeslagen.") % {"title": saved})
         return redirect(saved)
     context = {"form": form, "formset": formset, "step": step, "tab": "steps"}
-    return render(request, "plan/plan/step_form.html", context)
+    status = 409 if form.is_stale else 200  # someone else saved first: the page says so
+    return render(request, "plan/plan/step_form.html", context, status=status)
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,7 +13,13 @@ VIEW, CHANGE = "plan.view", "plan.change"
 @require_GET
 def course_check_view(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
-    rules = course_check.check()
+    spec = course_check.spec_for(request.GET.get("rule", ""))
+    if spec is not None:  # one rule's full list of breaches, paged
+        page, breaches = course_check.rule_page(spec, request.GET.get("page"))
+        context = {"spec": spec, "page_obj": page, "breaches": breaches, "tab": "check"}
+        context["can_change"] = can(request.user, CHANGE)
+        return render(request, "plan/plan/course_check_rule.html", context)
+    rules = course_check.check(limit=course_check.LIMIT)
     holding, total = course_check.summary(rules)
     context = {
         "rules": rules,
@@ -27,13 +33,22 @@ def course_check_view(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def partner_matrix(request: HttpRequest) -> HttpResponse:
+    """One page of organisations by steps, searchable by name; ``?signal=`` lists one
+    signal in full (paged) instead."""
     require(request.user, VIEW)
     context = {
-        "matrix": partners.build(request.user),
         "can_change": can(request.user, CHANGE),
         "may_open_register": can(request.user, "stakeholders.view"),
         "tab": "partners",
     }
+    key = request.GET.get("signal", "")
+    if key in partners.SIGNALS and partners.may_see_signal(request.user, key):
+        page, items = partners.signal_page(key, request.GET.get("page"))
+        context.update({"signal": key, "page_obj": page, "items": items})
+        return render(request, "plan/plan/partner_signal.html", context)
+    query = request.GET.get("q", "").strip()[:100]
+    matrix = partners.build(request.user, query, request.GET.get("page"))
+    context.update({"matrix": matrix, "page_obj": matrix.page})
     return render(request, "plan/plan/partners.html", context)
 
 
@@ -41,9 +56,23 @@ def partner_matrix(request: HttpRequest) -> HttpResponse:
 def timeline_view(request: HttpRequest) -> HttpResponse:
     require(request.user, VIEW)
     grouping = request.GET.get("group", timeline.GROUP_TARGET)
+    grouping = grouping if grouping in timeline.GROUPINGS else timeline.GROUP_TARGET
+    band = request.GET.get("band", "")
+    steps = timeline.in_band(timeline.steps_queryset(), grouping, band) if band else None
+    if steps is None:
+        band = ""
+    built = timeline.build(
+        grouping,
+        steps=steps,
+        page_number=request.GET.get("page"),
+        per_page=timeline.PER_PAGE,
+    )
     context = {
-        "timeline": timeline.build(grouping),
+        "timeline": built,
+        "page_obj": built.page,
         "groupings": timeline.GROUPINGS,
+        "bands": timeline.bands(grouping),
+        "band": band,
         "tab": "timeline",
     }
     return render(request, "plan/plan/timeline.html", context)

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from plan import course_check
 from plan.models import Level, StepKind, VisionState
+from tests.helpers import assert_same_count
 from tests.plan.factories import AmbitionFactory, VisionVersionFactory
 from tests.plan.factories_plan import ObjectiveFactory, StepFactory, TargetGroupFactory
 
@@ -227,3 +228,33 @@ def test_card_gives_readers_no_to_do(reader_client, plan):
 def test_card_on_an_empty_plan_asks_for_the_first_target_group(atlas_client):
     html = card_html(atlas_client)
     assert "Voeg de eerste doelgroep toe" in html and 'href="/plan/targets/new/"' in html
+
+
+def test_a_long_rule_lists_its_first_breaches_and_links_to_all(consultant_client, plan):
+    for n in range(25):
+        StepFactory(title=f"Losse stap {n:03d}")
+    html = consultant_client.get("/plan/check/").content.decode()
+    assert "25 problemen" in html
+    assert html.count('data-testid="check-breach"') == 20
+    assert 'href="?rule=steps_serve"' in html and "Toon alle 25" in html
+    full = consultant_client.get("/plan/check/?rule=steps_serve").content.decode()
+    assert full.count('data-testid="check-breach"') == 25 and "Losse stap 024" in full
+    assert course_check.check(limit=0)[5].count == 25  # the card and the PDF: counts only
+
+
+def test_a_rules_full_list_costs_the_same_queries_for_more_breaches(
+    consultant_client, plan, django_assert_num_queries
+):
+    def add_rows(count: int) -> None:
+        for _n in range(count):
+            StepFactory()
+
+    add_rows(2)
+    assert_same_count(
+        consultant_client,
+        "/plan/check/",
+        add_rows,
+        django_assert_num_queries,
+        params={"rule": "steps_serve"},
+        marker='data-testid="check-breach"',
+    )

@@ -156,3 +156,18 @@ def test_the_dashboard_card_flags_overdue_steps_and_objectives_behind(atlas_clie
     html = card()
     assert "1 stap over tijd" in html
     assert "1 doelstelling met risico of achter" in html
+
+
+def test_the_light_filter_finds_objectives_beyond_the_first_page(reader_client):
+    group = TargetGroupFactory(name="Buurtwerkers")
+    for _n in range(30):
+        measured(60, target_group=group)  # on track
+    late = measured(5, target_group=group, text="Laatste doelstelling, achter")
+    html = reader_client.get(URL).content.decode()
+    assert html.count('data-testid="follow-up-row"') == 25 and late.text not in html
+    assert late.text in reader_client.get(f"{URL}?page=2").content.decode()
+    behind = reader_client.get(f"{URL}?light=behind").content.decode()
+    assert behind.count('data-testid="follow-up-row"') == 1 and late.text in behind
+    on_track = reader_client.get(f"{URL}?light=on_track").content.decode()
+    assert on_track.count('data-testid="follow-up-row"') == 25
+    assert "<caption>30 doelstellingen</caption>" in on_track

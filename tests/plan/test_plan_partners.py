@@ -54,7 +54,8 @@ def test_steps_without_a_partner_outside_atlas_are_flagged(reader_client, plan):
     flagged = flagged[: flagged.index("</section>")]
     assert "Intern lerend netwerk" in flagged and "Stap zonder partners" in flagged
     assert "Wijkcampagne" not in flagged
-    assert html.count('data-testid="column-no-outside"') == 2
+    # the matrix shows only the steps of the page's partners: not the step without partners
+    assert html.count('data-testid="column-no-outside"') == 1
 
 
 def test_shortlisted_or_interviewed_stakeholders_not_in_the_plan_are_flagged(
@@ -157,4 +158,85 @@ def test_matrix_costs_the_same_queries_for_more_partners(
         add_rows,
         django_assert_num_queries,
         marker='data-testid="partner-row"',
+    )
+
+
+def _partners(count: int, prefix: str = "Organisatie") -> list:
+    """``count`` partners named so they sort in creation order, each in its own step."""
+    return [
+        StepPartnerFactory(
+            step=StepFactory(title=f"Stap van {prefix} {n:03d}"),
+            organisation=OrganisationFactory(name=f"{prefix} {n:03d}"),
+        ).organisation
+        for n in range(count)
+    ]
+
+
+def test_the_26th_organisation_is_on_page_two_with_only_its_steps(consultant_client):
+    _partners(26)
+    first = consultant_client.get("/plan/partners/").content.decode()
+    assert matrix_rows(first) == 25
+    assert "Organisatie 024" in first and "Organisatie 025" not in first
+    assert "Stap van Organisatie 025" not in first  # only the steps of this page's partners
+    assert "26 organisaties zijn partner in het plan" in first
+    second = consultant_client.get("/plan/partners/?page=2").content.decode()
+    assert matrix_rows(second) == 1
+    assert "Organisatie 025" in second and "Stap van Organisatie 025" in second
+    assert "Organisatie 000" not in second
+
+
+def test_search_finds_an_organisation_on_any_page(consultant_client):
+    _partners(30)
+    html = consultant_client.get("/plan/partners/?q=atie 029").content.decode()
+    assert matrix_rows(html) == 1 and "Organisatie 029" in html
+    assert (
+        "Geen partner gevonden"
+        in consultant_client.get("/plan/partners/?q=onbestaand").content.decode()
+    )
+
+
+def test_signals_count_partners_on_other_pages(consultant_client):
+    organisations = _partners(30)
+    late = organisations[-1]  # on page 2
+    late.sector = Sector.ATLAS
+    late.save()
+    ValidationResponseFactory(invitee=InviteeFactory(organisation=late), position=Endorsement.NOT)
+    html = consultant_client.get("/plan/partners/").content.decode()
+    assert "Organisatie 029" not in html.split('data-testid="partner-matrix"')[1]
+    objecting = html[html.index('data-testid="signal-objecting"') :]
+    assert "Organisatie 029 (1 stap)" in objecting[: objecting.index("</section>")]
+    outside = html[html.index('data-testid="signal-outside"') :]
+    assert "Stap van Organisatie 029" in outside[: outside.index("</section>")]
+
+
+def test_a_long_signal_lists_its_first_items_and_links_to_all(consultant_client, reader_client):
+    for n in range(25):
+        StepFactory(title=f"Interne stap {n:03d}")
+    html = consultant_client.get("/plan/partners/").content.decode()
+    assert html.count('data-testid="flag-no-outside"') == 20
+    assert "Toon alle 25" in html and "?signal=no_outside" in html
+    page = reader_client.get("/plan/partners/?signal=no_outside").content.decode()
+    assert page.count('data-testid="flag-no-outside"') == 25
+    # readers do not open the research signals, not even by their address
+    assert (
+        'data-testid="flag-objecting"'
+        not in reader_client.get("/plan/partners/?signal=objecting").content.decode()
+    )
+
+
+def test_a_signals_full_list_costs_the_same_queries_for_more_items(
+    consultant_client, django_assert_num_queries
+):
+    def add_rows(count: int) -> None:
+        for _n in range(count):
+            ShortlistEntryFactory(decision=Decision.APPROVED, decided_at=timezone.now())
+
+    add_rows(2)
+    assert_same_count(
+        consultant_client,
+        "/plan/partners/",
+        add_rows,
+        django_assert_num_queries,
+        params={"signal": "uninvolved"},
+        marker='data-testid="flag-uninvolved"',
     )

@@ -163,3 +163,70 @@ def test_timeline_costs_the_same_queries_for_more_steps(
         params={"group": group},
         marker='data-testid="timeline-row"',
     )
+
+
+# --- paging, bands and the today line --------------------------------------------------------
+
+
+def _label_span(row: timeline.Row) -> tuple[float, float]:
+    if row.text_anchor == "end":
+        return row.text_x - row.text_width, row.text_x
+    return row.text_x, row.text_x + row.text_width
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (datetime.date(2027, 1, 1), datetime.date(2027, 4, 25)),  # ends shortly before today
+        (datetime.date(2027, 6, 5), datetime.date(2030, 12, 31)),  # starts shortly after it
+        (datetime.date(2027, 5, 1), datetime.date(2027, 6, 1)),  # short, around today
+        (datetime.date(2026, 1, 1), datetime.date(2030, 12, 31)),  # spans the whole axis
+    ],
+)
+def test_no_state_label_crosses_the_today_line(start, end):
+    StepFactory(title="Stap", start=start, end=end, state=StepState.RUNNING, progress=50)
+    StepFactory(title="As", start=datetime.date(2026, 1, 1), end=datetime.date(2030, 12, 31))
+    built = timeline.build(today=TODAY)
+    for row in built.groups[0].rows:
+        low, high = _label_span(row)
+        assert not (low <= built.today_x <= high), (row.step.title, low, high, built.today_x)
+        assert low >= timeline.PLOT_LEFT - 2 and high <= timeline.PLOT_RIGHT + 2
+
+
+def _steps(count: int, **fields) -> None:
+    for n in range(count):
+        StepFactory(
+            title=f"Stap {n:03d}",
+            start=datetime.date(2027, 1, 1) + datetime.timedelta(days=n),
+            end=datetime.date(2027, 12, 1),
+            **fields,
+        )
+
+
+def test_the_51st_step_is_on_page_two_on_the_same_axis(reader_client):
+    _steps(50)
+    StepFactory(title="Late stap", start=datetime.date(2031, 1, 1), end=datetime.date(2031, 6, 1))
+    first = reader_client.get("/plan/timeline/").content.decode()
+    second = reader_client.get("/plan/timeline/?page=2").content.decode()
+    assert first.count('data-testid="timeline-row"') == 50 and "Late stap" not in first
+    assert second.count('data-testid="timeline-row"') == 1 and "Late stap" in second
+    # one time axis for all pages: page 1 already runs to the late step's year
+    assert 'data-testid="timeline-year">2031<' in svg_of(first)
+    assert "51 stappen" in svg_of(first) and 'data-testid="timeline-today"' in svg_of(second)
+
+
+def test_a_band_shows_the_steps_of_one_target_group_or_term(reader_client, plan):
+    youth, _employers = plan
+    html = reader_client.get(f"/plan/timeline/?group=target&band={youth.pk}").content.decode()
+    table = html[html.index('data-testid="timeline-table"') :]
+    assert "Wijkcampagne" in table and "Lerend netwerk" in table
+    assert "Nog te plannen" not in table and "Losse actie" not in table
+    assert f'<option value="{youth.pk}" selected>' in html
+    html = reader_client.get("/plan/timeline/?group=target&band=none").content.decode()
+    table = html[html.index('data-testid="timeline-table"') :]
+    assert "Losse actie" in table and "Wijkcampagne" not in table
+    html = reader_client.get("/plan/timeline/?group=term&band=short").content.decode()
+    assert "Losse actie" in html[html.index('data-testid="timeline-table"') :]
+    for odd in ("²", "99999999999999999999", "lang'"):  # odd bands show every step
+        html = reader_client.get(f"/plan/timeline/?band={odd}").content.decode()
+        assert html.count('data-testid="timeline-row"') == 5  # "Lerend netwerk" twice

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils.html import escape
 
+from atlasplan.concurrency import stamp
 from interviews.models import ConsentScope
 from plan.models import (
     Measurement,
@@ -417,6 +418,7 @@ def test_editing_a_step_removes_a_partner_and_chooses_a_term(consultant_client, 
         step_data(
             title="Wijkcampagne",
             term_choice="long",
+            read_at=stamp(step),  # the form as opened (a stale copy is refused)
             **{
                 "partners-TOTAL_FORMS": "1",
                 "partners-INITIAL_FORMS": "1",
@@ -554,7 +556,8 @@ def test_an_objective_linked_to_an_older_vision_says_so_and_keeps_the_link(consu
     html = consultant_client.get(f"/plan/targets/{objective.target_group_id}/").content.decode()
     assert "Oude ambitie" in html and "niet de vastgestelde visie" in html
     response = consultant_client.post(
-        f"/plan/objectives/{objective.pk}/edit/", objective_data(ambitions=[old.pk])
+        f"/plan/objectives/{objective.pk}/edit/",
+        objective_data(ambitions=[old.pk], read_at=stamp(objective)),
     )
     assert response.status_code == 302
     assert list(objective.ambitions.all()) == [old]
