@@ -11,7 +11,7 @@ import pytest
 from atlasplan.models import Theme
 from plan.forms import PICKER_LIMIT
 from plan.models import VisionState
-from tests.helpers import assert_same_count
+from tests.helpers import assert_same_count, read_at
 from tests.plan.factories import AmbitionFactory, VisionVersionFactory
 from tests.plan.factories_plan import ObjectiveFactory, TargetGroupFactory
 from tests.plan.test_plan_views import objective_data
@@ -93,7 +93,8 @@ def test_an_atlas_team_edit_keeps_evidence_it_may_not_see(atlas_client):
     page = atlas_client.get(url).content.decode()
     assert "ingetrokken fragment" not in page
     assert "1 gekoppeld fragment mag u niet zien" in page
-    response = atlas_client.post(url, objective_data(excerpts=[visible.pk]))
+    stamp = read_at(atlas_client, url)
+    response = atlas_client.post(url, objective_data(excerpts=[visible.pk], read_at=stamp))
     assert response.status_code == 302
     assert set(objective.excerpts.values_list("pk", flat=True)) == {withdrawn.pk, visible.pk}
 
