@@ -228,6 +228,15 @@ def chapters() -> list[tuple[str, str]]:
     ]
 
 
+def is_large() -> bool:
+    """True when the plan is large enough to render in the background (settings
+    ``PLAN_PDF_BACKGROUND_STEPS`` and ``PLAN_PDF_BACKGROUND_OBJECTIVES``)."""
+    return (
+        Step.objects.count() >= settings.PLAN_PDF_BACKGROUND_STEPS
+        or Objective.objects.count() >= settings.PLAN_PDF_BACKGROUND_OBJECTIVES
+    )
+
+
 def context(today: datetime.date | None = None) -> dict:
     version = vision_version()
     rules = course_check.check()
