@@ -2,7 +2,7 @@
 
 Usage (from the project root, after `make install`):
 
-    .venv/bin/python bench/pdf.py [--runs 3] [--times 10]
+    .venv/bin/python bench/pdf.py [--runs 3] [--times 10] [--large-runs 1]
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/atlasplan_bench .venv/bin/python bench/pdf.py
 
 It creates a throwaway test database, loads the demo case (``manage.py load_demo``) and times,
@@ -10,7 +10,8 @@ for the demo plan and then for the demo plan with its target groups, objectives,
 steps and step partners copied ``--times`` times over (so ten times larger by default):
 
 - the PDF view through Django's test client, as a reader, rendered inline (median of N runs
-  after one warm-up; the background-rendering threshold is lifted for the measurement);
+  after one warm-up, ``--large-runs`` without a warm-up on the larger plan; the
+  background-rendering threshold is lifted for the measurement);
 - WeasyPrint alone on the same HTML saved to a file (``HTML(filename=...).write_pdf()`` with
   the same URL fetcher and base URL);
 - their ratio (target: at most 1.2), the page count and pages per second (target: at least 15).
@@ -50,14 +51,10 @@ RATIO_TARGET = 1.2
 PAGES_PER_SECOND_TARGET = 15
 
 
-def median_seconds(action, runs: int) -> tuple[float, object]:
-    result = action()  # warm-up: templates, fonts, caches
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+def timed(action) -> tuple[float, object]:
+    started = time.perf_counter()
+    result = action()
+    return time.perf_counter() - started, result
 
 
 def multiply(times: int) -> None:
@@ -65,7 +62,7 @@ def multiply(times: int) -> None:
     partners and objective links) until there are ``times`` of each."""
     from plan.models import Measurement, Objective, Step, StepPartner, TargetGroup
 
-    Link = Step.objects.through
+    Link = Step.objectives.through
     group_pks = list(TargetGroup.objects.values_list("pk", flat=True))
     objective_pks = list(Objective.objects.values_list("pk", flat=True))
     step_pks = list(Step.objects.values_list("pk", flat=True))
@@ -98,7 +95,9 @@ def multiply(times: int) -> None:
         StepPartner.objects.bulk_create(partners)
 
 
-def measure(label: str, client: Client, runs: int) -> None:
+def measure(label: str, client: Client, runs: int, warm_up: bool) -> None:
+    """The view and WeasyPrint alone, taken in turn in each run (so both see the same load
+    on a shared machine), as medians."""
     from plan import pdf
     from plan.models import Objective, Step, TargetGroup
 
@@ -106,29 +105,41 @@ def measure(label: str, client: Client, runs: int) -> None:
         f"{TargetGroup.objects.count()} target groups, {Objective.objects.count()} objectives, "
         f"{Step.objects.count()} steps"
     )
-    with override_settings(PLAN_PDF_BACKGROUND_STEPS=10**9, PLAN_PDF_BACKGROUND_OBJECTIVES=10**9):
-        view, response = median_seconds(lambda: client.get("/plan/pdf/"), runs)
-    assert response.status_code == 200, response.status_code
-    assert response["Content-Type"] == "application/pdf", response["Content-Type"]
-    pages = len(PdfReader(io.BytesIO(response.content)).pages)
-    with tempfile.TemporaryDirectory() as folder:
+    inline = override_settings(
+        PLAN_PDF_BACKGROUND_STEPS=10**9, PLAN_PDF_BACKGROUND_OBJECTIVES=10**9
+    )
+    with tempfile.TemporaryDirectory() as folder, inline:
         path = Path(folder) / "plan.html"
         path.write_text(pdf.html(), encoding="utf-8")
-        document = str(path)
+
+        def view():
+            response = client.get("/plan/pdf/")
+            assert response.status_code == 200, response.status_code
+            assert response["Content-Type"] == "application/pdf", response["Content-Type"]
+            return response.content
 
         def weasyprint_only() -> bytes:
             return HTML(
-                filename=document, base_url=pdf.BASE_URL, url_fetcher=pdf.StaticFetcher()
+                filename=str(path), base_url=pdf.BASE_URL, url_fetcher=pdf.StaticFetcher()
             ).write_pdf(pdf_variant="pdf/ua-1")
 
-        alone, _ = median_seconds(weasyprint_only, runs)
-    ratio = view / alone
-    rate = pages / view
-    print(f"{label}: {counts}")
-    print(f"  PDF view (test client)  {view * 1000:8.0f} ms")
-    print(f"  WeasyPrint on the file  {alone * 1000:8.0f} ms")
+        if warm_up:  # templates, fonts, caches
+            view()
+            weasyprint_only()
+        views, alone = [], []
+        for _ in range(runs):
+            seconds, content = timed(view)
+            views.append(seconds)
+            alone.append(timed(weasyprint_only)[0])
+    pages = len(PdfReader(io.BytesIO(content)).pages)
+    view_s, alone_s = statistics.median(views), statistics.median(alone)
+    ratio = view_s / alone_s
+    rate = pages / view_s
     ok_ratio = "ok" if ratio <= RATIO_TARGET else "ABOVE TARGET"
     ok_rate = "ok" if rate >= PAGES_PER_SECOND_TARGET else "BELOW TARGET"
+    print(f"{label}: {counts}; median of {runs} run(s){', after a warm-up' if warm_up else ''}")
+    print(f"  PDF view (test client)  {view_s * 1000:8.0f} ms")
+    print(f"  WeasyPrint on the file  {alone_s * 1000:8.0f} ms")
     print(f"  ratio view / WeasyPrint {ratio:8.2f}    (target <= {RATIO_TARGET}: {ok_ratio})")
     print(f"  pages                   {pages:8d}")
     print(
@@ -141,6 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--times", type=int, default=10, help="the larger plan: demo x TIMES")
+    parser.add_argument("--large-runs", type=int, default=1, help="runs on the larger plan")
     args = parser.parse_args()
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
@@ -155,10 +167,10 @@ def main() -> None:
             user.groups.add(Group.objects.get_or_create(name=GROUP_NAMES[Role.READER])[0])
             client = Client()
             client.force_login(user)
-            print(f"{connection.vendor}, median of {args.runs} runs after a warm-up\n")
-            measure("demo plan", client, args.runs)
+            print(f"{connection.vendor}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}\n")
+            measure("demo plan", client, args.runs, warm_up=True)
             multiply(args.times)
-            measure(f"demo plan x {args.times}", client, args.runs)
+            measure(f"demo plan x {args.times}", client, args.large_runs, warm_up=False)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
 

@@ -33,6 +33,7 @@ from plan.models import (
     Step,
     StepPartner,
     TargetGroup,
+    ValidationRound,
     VisionState,
     VisionVersion,
 )
@@ -135,6 +136,25 @@ def validation_comments(ambitions: list) -> dict[int, list]:
         if quote := validation_quotes.comment_quote(item, OUTSIDE, sizes):
             found[item.ambition_id].append(quote)
     return found
+
+
+def validation_round(version: VisionVersion | None) -> ValidationRound | None:
+    """The latest validation round on the shown version or on an earlier one."""
+    if version is None:
+        return None
+    rounds = ValidationRound.objects.filter(version__number__lte=version.number)
+    return rounds.select_related("version").order_by("-version__number", "-opens_on", "-pk").first()
+
+
+def surprises(round: ValidationRound | None) -> list:
+    """ "Waar zaten de verrassingen?": the round's surprises, each as the city may read it
+    (by name, anonymised, or left out: the answer's own consent and withdrawal decide)."""
+    if round is None:
+        return []
+    responses = validation_quotes.responses_queryset(round, OUTSIDE).exclude(surprises="")
+    sizes = validation_quotes.sizes_once()
+    found = (validation_quotes.surprises_quote(r, OUTSIDE, sizes) for r in responses)
+    return [quote for quote in found if quote is not None]
 
 
 def target_groups() -> list[TargetGroup]:
@@ -242,6 +262,7 @@ def context(today: datetime.date | None = None) -> dict:
     rules = course_check.check()
     texts = plan_texts()
     named, unnamed = consulted()
+    round = validation_round(version)
     return {
         "today": today or timezone.localdate(),
         "organisation_name": settings.PLAN_ORGANISATION_NAME,
@@ -251,6 +272,8 @@ def context(today: datetime.date | None = None) -> dict:
         "chapters": chapters(),
         "draft": version is None or version.state != VisionState.ADOPTED,
         "ambitions": ambitions(version),
+        "round": round,
+        "surprises": surprises(round),
         "introduction": texts.get(PlanSection.INTRODUCTION, ""),
         "context_text": texts.get(PlanSection.CONTEXT, ""),
         "summary": texts.get(PlanSection.SUMMARY, ""),
