@@ -44,8 +44,10 @@ run: $(STAMP) .demo-password fonts
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	@$(RUN_ENV) $(PY) manage.py load_demo --password "$$(cat .demo-password)"
 	@echo "Demo password (kept in .demo-password): $$(cat .demo-password)"
-	@echo "Serving on http://$(HOST):$(PORT)/  (Ctrl+C stops)"
-	$(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "Serving on http://$(HOST):$(PORT)/ with the background worker beside it (Ctrl+C stops both)"
+	@$(RUN_ENV) $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite: unit, view and browser tests. SQLite by default; PostgreSQL when
 # DATABASE_URL points at one (pytest-django creates and drops a test_ database).

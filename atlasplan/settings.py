@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "simple_history",
     "import_export",
     "rules",
+    "django_tasks_db",
     # The shared core, then the method's steps in their order.
     "atlasplan",
     "policies",
@@ -240,3 +241,16 @@ PLAN_ORGANISATION_NAME = env.str(
     "PLAN_ORGANISATION_NAME", default="Atlas, integratie & inburgering Antwerpen"
 )
 PLAN_LOGO = env.str("PLAN_LOGO", default="img/plan-logo.svg")
+
+# Large plans are rendered in the background (django.tasks, stored in the database by
+# django-tasks-db; `manage.py db_worker` runs them, `make run` starts it). A plan with at
+# least this many steps, or this many objectives, goes to the worker; smaller ones are
+# rendered while the reader waits (the demo plan is far below both).
+PLAN_PDF_BACKGROUND_STEPS = env.int("PLAN_PDF_BACKGROUND_STEPS", default=150)
+PLAN_PDF_BACKGROUND_OBJECTIVES = env.int("PLAN_PDF_BACKGROUND_OBJECTIVES", default=100)
+TASKS = {
+    "default": {
+        "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}

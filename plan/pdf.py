@@ -33,6 +33,7 @@ from plan.models import (
     Step,
     StepPartner,
     TargetGroup,
+    ValidationRound,
     VisionState,
     VisionVersion,
 )
@@ -137,6 +138,25 @@ def validation_comments(ambitions: list) -> dict[int, list]:
     return found
 
 
+def validation_round(version: VisionVersion | None) -> ValidationRound | None:
+    """The latest validation round on the shown version or on an earlier one."""
+    if version is None:
+        return None
+    rounds = ValidationRound.objects.filter(version__number__lte=version.number)
+    return rounds.select_related("version").order_by("-version__number", "-opens_on", "-pk").first()
+
+
+def surprises(round: ValidationRound | None) -> list:
+    """ "Waar zaten de verrassingen?": the round's surprises, each as the city may read it
+    (by name, anonymised, or left out: the answer's own consent and withdrawal decide)."""
+    if round is None:
+        return []
+    responses = validation_quotes.responses_queryset(round, OUTSIDE).exclude(surprises="")
+    sizes = validation_quotes.sizes_once()
+    found = (validation_quotes.surprises_quote(r, OUTSIDE, sizes) for r in responses)
+    return [quote for quote in found if quote is not None]
+
+
 def target_groups() -> list[TargetGroup]:
     objectives = Objective.objects.prefetch_related("measurements").order_by("position", "pk")
     groups = TargetGroup.objects.prefetch_related(Prefetch("objectives", queryset=objectives))
@@ -228,11 +248,21 @@ def chapters() -> list[tuple[str, str]]:
     ]
 
 
+def is_large() -> bool:
+    """True when the plan is large enough to render in the background (settings
+    ``PLAN_PDF_BACKGROUND_STEPS`` and ``PLAN_PDF_BACKGROUND_OBJECTIVES``)."""
+    return (
+        Step.objects.count() >= settings.PLAN_PDF_BACKGROUND_STEPS
+        or Objective.objects.count() >= settings.PLAN_PDF_BACKGROUND_OBJECTIVES
+    )
+
+
 def context(today: datetime.date | None = None) -> dict:
     version = vision_version()
     rules = course_check.check(limit=0)  # the PDF shows the counts
     texts = plan_texts()
     named, unnamed = consulted()
+    round = validation_round(version)
     return {
         "today": today or timezone.localdate(),
         "organisation_name": settings.PLAN_ORGANISATION_NAME,
@@ -242,6 +272,8 @@ def context(today: datetime.date | None = None) -> dict:
         "chapters": chapters(),
         "draft": version is None or version.state != VisionState.ADOPTED,
         "ambitions": ambitions(version),
+        "round": round,
+        "surprises": surprises(round),
         "introduction": texts.get(PlanSection.INTRODUCTION, ""),
         "context_text": texts.get(PlanSection.CONTEXT, ""),
         "summary": texts.get(PlanSection.SUMMARY, ""),

@@ -143,4 +143,6 @@ urlpatterns += [
 # Issue 12: the plan as a PDF for the city.
 urlpatterns += [
     path("pdf/", plan_pdf.plan_pdf, name="pdf"),
+    path("pdf/<uuid:key>/", plan_pdf.plan_pdf_export, name="pdf_export"),
+    path("pdf/<uuid:key>/download/", plan_pdf.plan_pdf_download, name="pdf_download"),
 ]

@@ -1,3 +1,4 @@
+from plan.models.export import ExportState, PlanExport
 from plan.models.plan import (
     Level,
     Measurement,
@@ -32,12 +33,14 @@ __all__ = [
     "AnswerLink",
     "DecisionOutcome",
     "Endorsement",
+    "ExportState",
     "Invitee",
     "InviteeState",
     "Level",
     "Measurement",
     "ObjectionDecision",
     "Objective",
+    "PlanExport",
     "PlanSection",
     "PlanText",
     "Step",

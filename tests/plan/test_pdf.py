@@ -21,6 +21,8 @@ from tests.interviews.factories import (
 from tests.plan.factories import (
     AmbitionFactory,
     AmbitionFeedbackFactory,
+    ValidationResponseFactory,
+    ValidationRoundFactory,
     VisionVersionFactory,
 )
 from tests.plan.factories_plan import (
@@ -106,7 +108,27 @@ def comments(plan):
 
 
 @pytest.fixture
-def rendered(plan, comments) -> list[str]:
+def surprises(plan, comments):
+    """The latest validation round's surprises, one per kind of consent."""
+    round = ValidationRoundFactory(version=plan, title="Ronde bij de partners")
+    today = datetime.date.today()
+    for name, surprise, scope, withdrawn_on in [
+        ("Vzw Verrast", "Verrast dat racisme benoemd wordt", ConsentScope.NAMED, None),
+        ("Vzw Anoniem Verrast", "Verrast over de buurten", ConsentScope.ANONYMOUS, None),
+        ("Vzw Zegt Niets", "Verrassing niet citeren", ConsentScope.NOT_QUOTABLE, None),
+        ("Vzw Trok In", "Verrassing ingetrokken", ConsentScope.NAMED, today),
+    ]:
+        ValidationResponseFactory(
+            invitee__round=round,
+            invitee__organisation=OrganisationFactory(name=name),
+            surprises=surprise,
+            consent_scope=scope,
+            withdrawn_on=withdrawn_on,
+        )
+
+
+@pytest.fixture
+def rendered(plan, comments, surprises) -> list[str]:
     return pages(pdf.render(datetime.date(2026, 11, 30)))
 
 
@@ -152,6 +174,17 @@ def test_validation_comments_leave_only_as_their_answers_consent_allows(rendered
     assert "Reactie anoniem" in text and "Vzw Anoniem Reageert" not in text
     assert "Reactie niet citeren" not in text and "Vzw Stil" not in text
     assert "Reactie ingetrokken" not in text and "Vzw Ingetrokken Reactie" not in text
+
+
+def test_the_rounds_surprises_leave_only_as_their_answers_consent_allows(rendered):
+    text = " ".join(rendered)
+    assert "Waar zaten de verrassingen?" in text
+    assert "Verrast dat racisme benoemd wordt" in text and "Vzw Verrast" in text
+    assert "Verrast over de buurten" in text and "Vzw Anoniem Verrast" not in text
+    assert "Verrassing niet citeren" not in text and "Vzw Zegt Niets" not in text
+    assert "Verrassing ingetrokken" not in text and "Vzw Trok In" not in text
+    # Only the latest round's: the earlier rounds' surprises stay out of this chapter.
+    assert "Dat de visie zo ver gaat." not in text
 
 
 def test_the_draft_mark_is_on_every_page_of_a_draft_only(plan):
