@@ -125,7 +125,10 @@ def test_a_passage_deep_in_the_text_is_coded_without_scrolling(
         assert text_box["y"] + text_box["height"] <= height
     if width == 1366:  # the README's picture, with the panel open
         page.mouse.move(5, 5)
-        page.wait_for_timeout(300)  # let the buttons finish their colour change
+        # let the buttons finish their colour change before the picture is taken
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        )
         target = Path(os.environ.get("ATLASPLAN_SCREENSHOTS", tmp_path)) / "coding-live.png"
         page.screenshot(path=str(target))
     assert_no_axe_violations(page)
