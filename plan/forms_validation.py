@@ -14,6 +14,7 @@ from interviews.models import ConsentScope
 from plan.models import (
     Endorsement,
     Invitee,
+    InviteeState,
     ValidationResponse,
     ValidationRound,
     VisionState,
@@ -48,6 +49,18 @@ class RoundFilter(StyledFilterSet):
 
     def by_state(self, queryset, name, value):
         return queryset.filter(closed_at__isnull=value == self.OPEN)
+
+
+class InviteeFilter(StyledFilterSet):
+    """A round's invitees: search by organisation name, filter by state."""
+
+    q = django_filters.CharFilter(label=_("Zoeken op organisatie"), method="search")
+    state = django_filters.ChoiceFilter(
+        label=_("Status"), choices=InviteeState.choices, empty_label=_("Alle statussen")
+    )
+
+    def search(self, queryset, name, value):
+        return queryset.filter(organisation__name__icontains=value.strip())
 
 
 class RoundForm(forms.ModelForm):
