@@ -105,6 +105,11 @@ urlpatterns += [
         name="validation_results",
     ),
     path(
+        "validation/<int:pk>/surprises/",
+        validation_results.validation_surprises,
+        name="validation_surprises",
+    ),
+    path(
         "validation/<int:pk>/objections/",
         validation_results.validation_objections,
         name="validation_objections",

@@ -9,10 +9,11 @@ its own prefix) so that building every value costs no further query.
 from collections.abc import Callable
 from functools import cache
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from atlasplan.evidence import Attribution, Audience, Quote, ThemeTag
 from interviews import privacy
+from interviews.models import ConsentScope
 from plan.models import OBJECTIONS, AmbitionFeedback, ValidationResponse
 
 RESPONSE_SELECT = ("invitee__organisation", "respondent")
@@ -114,14 +115,34 @@ def comment_quote(feedback, viewer, sizes) -> Quote | None:
     )
 
 
-def ordered(queryset: QuerySet, viewer, prefix: str = "", first=()) -> QuerySet:
+def visible_q(viewer, prefix: str = "") -> Q:
+    """The answers whose texts ``viewer`` may see at all, as a filter for counting and paging
+    in SQL. The boundary decides: it is asked for every consent scope, withdrawn or not."""
+    allowed = Q(pk__in=[])
+    for scope in ConsentScope.values:
+        for withdrawn in (False, True):
+            attribution = privacy.consented_attribution(viewer, scope=scope, withdrawn=withdrawn)
+            if attribution != Attribution.HIDDEN:
+                allowed |= Q(
+                    **{
+                        f"{prefix}consent_scope": scope,
+                        f"{prefix}withdrawn_on__isnull": not withdrawn,
+                    }
+                )
+    return allowed
+
+
+def organisation_order(viewer, prefix: str = "") -> str:
     """Answers in an order that does not tell who wrote an anonymised one: by organisation
-    in the research space, elsewhere by sector and entry (a name order would place an
-    anonymised answer between two named ones). ``first``: fields to sort on before."""
+    in the research space, elsewhere by sector (then entry; a name order would place an
+    anonymised answer between two named ones)."""
     organisation = f"{prefix}invitee__organisation"
-    if in_research_space(viewer):
-        return queryset.order_by(*first, f"{organisation}__name", "pk")
-    return queryset.order_by(*first, f"{organisation}__sector", "pk")
+    return f"{organisation}__name" if in_research_space(viewer) else f"{organisation}__sector"
+
+
+def ordered(queryset: QuerySet, viewer, prefix: str = "", first=()) -> QuerySet:
+    """``queryset`` in that order; ``first``: fields to sort on before."""
+    return queryset.order_by(*first, organisation_order(viewer, prefix), "pk")
 
 
 def feedback_queryset(round, viewer, objections_only: bool = False) -> QuerySet:
