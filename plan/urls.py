@@ -24,6 +24,7 @@ urlpatterns = [
     path("vision/<int:pk>/state/", vision.vision_state, name="vision_state"),
     path("vision/<int:pk>/evidence/", vision.vision_evidence, name="vision_evidence"),
     path("vision/<int:pk>/history/", vision.vision_history, name="vision_history"),
+    path("vision/<int:pk>/rationale/", vision.vision_rationale, name="vision_rationale"),
     path("vision/<int:pk>/ambitions/new/", vision.ambition_create, name="ambition_create"),
     path("vision/ambitions/<int:pk>/edit/", vision.ambition_update, name="ambition_update"),
     path("vision/ambitions/<int:pk>/delete/", vision.ambition_delete, name="ambition_delete"),
