@@ -19,7 +19,8 @@ from openpyxl import Workbook
 
 from atlasplan.spreadsheets import safe_cell
 from plan import validation_quotes as vq
-from plan.models import ValidationRound
+from plan.models import DecisionOutcome, Endorsement, InviteeState, ValidationRound, Way
+from stakeholders.models import Scope
 
 FORMATS = ("csv", "xlsx")
 # Rows are read this many at a time, each chunk with its own prefetch: the memory an export
@@ -54,9 +55,9 @@ def invitees_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
     for invitee in invitees.iterator(chunk_size=CHUNK):
         yield [
             str(invitee.organisation),
-            str(invitee.organisation.get_scope_display()),
-            str(invitee.get_way_display()),
-            str(invitee.get_state_display()),
+            vq.label(Scope, invitee.organisation.scope),
+            vq.label(Way, invitee.way),
+            vq.label(InviteeState, invitee.state),
             _date(invitee.invited_on),
             _date(invitee.reminded_on),
             _date(invitee.answered_on),
@@ -79,15 +80,15 @@ def responses_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
         surprises = vq.surprises_quote(response, viewer, sizes)
         row = [
             vq.source_label(response, viewer, sizes),
-            str(response.get_position_display()),
+            vq.label(Endorsement, response.position),
             _text(surprises),
             surprises.themes_label() if surprises else "",
             _text(vq.remarks_quote(response, viewer, sizes)),
         ]
         if research:
             online = _("ja") if response.online else _("nee")
-            scope = str(response.invitee.organisation.get_scope_display())
-            row += [scope, _date(response.answered_on), online, response.consent_label]
+            scope = vq.label(Scope, response.invitee.organisation.scope)
+            row += [scope, _date(response.answered_on), online, vq.consent_label(response)]
         yield row
 
 
@@ -107,7 +108,7 @@ def feedback_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
         if decision is not None:
             changed = ", ".join(f"v{a.version.number} {a.title}" for a in decision.ambitions.all())
             decided = [
-                str(decision.get_outcome_display()),
+                vq.label(DecisionOutcome, decision.outcome),
                 f"v{decision.version.number}" if decision.version else "",
                 changed,
                 decision.explanation,
@@ -119,7 +120,7 @@ def feedback_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
         yield [
             f"{feedback.ambition.position}. {feedback.ambition.title}",
             vq.source_label(feedback.response, viewer, sizes),
-            str(feedback.get_position_display()),
+            vq.label(Endorsement, feedback.position),
             _text(vq.comment_quote(feedback, viewer, sizes)),
             *decided,
         ]
