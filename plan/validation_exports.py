@@ -12,6 +12,7 @@ import csv
 import tempfile
 from collections.abc import Iterable, Iterator
 
+from django.db.models import Prefetch
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,7 +20,15 @@ from openpyxl import Workbook
 
 from atlasplan.spreadsheets import safe_cell
 from plan import validation_quotes as vq
-from plan.models import DecisionOutcome, Endorsement, InviteeState, ValidationRound, Way
+from plan.models import (
+    AmbitionFeedback,
+    DecisionOutcome,
+    Endorsement,
+    InviteeState,
+    ValidationResponse,
+    ValidationRound,
+    Way,
+)
 from stakeholders.models import Scope
 
 FORMATS = ("csv", "xlsx")
@@ -103,7 +112,7 @@ def feedback_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
         _("Gewijzigde ambities"),
         _("Toelichting bij de beslissing"),
     ]
-    for feedback in vq.feedback_queryset(round, viewer).iterator(chunk_size=CHUNK):
+    for feedback in _feedback_by_answer(round, viewer):
         decision = getattr(feedback, "decision", None)
         if decision is not None:
             changed = ", ".join(f"v{a.version.number} {a.title}" for a in decision.ambitions.all())
@@ -124,6 +133,24 @@ def feedback_table(round: ValidationRound, viewer, sizes) -> Iterator[list]:
             _text(vq.comment_quote(feedback, viewer, sizes)),
             *decided,
         ]
+
+
+def _feedback_by_answer(round: ValidationRound, viewer) -> Iterator:
+    """Every answer per ambition, answer by answer (in the answers table's order, which ties
+    no anonymised answer to a name), each answer and its names loaded once per chunk rather
+    than once per ambition."""
+    feedback = AmbitionFeedback.objects.select_related(
+        "ambition", "decision__version", "decision__decided_by"
+    ).prefetch_related("decision__ambitions__version")
+    feedback = feedback.order_by("ambition__position", "ambition__pk", "pk")
+    responses = ValidationResponse.objects.filter(invitee__round=round)
+    responses = responses.select_related(*vq.RESPONSE_SELECT).prefetch_related(
+        "invitee__organisation__contacts",
+        "invitee__contacts",
+        Prefetch("feedback", queryset=feedback),
+    )
+    for response in vq.ordered(responses, viewer).iterator(chunk_size=CHUNK // 5):
+        yield from response.feedback.all()
 
 
 def tables(round: ValidationRound, viewer) -> list[tuple[str, Iterable[list]]]:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import cache
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from atlasplan.evidence import Attribution, Audience, Quote, ThemeTag
@@ -22,8 +23,13 @@ RESPONSE_PREFETCH = ("invitee__organisation__contacts", "invitee__contacts", "su
 
 
 def label(choices, value) -> str:
-    """A choice's label. Django's ``get_FOO_display`` rebuilds the field's choices on every
-    call, which an export of thousands of rows feels; the enum lookup does not."""
+    """A choice's label in the active language. Django's ``get_FOO_display`` rebuilds the
+    field's choices on every call, which an export of thousands of rows feels."""
+    return _label(choices, value, get_language())
+
+
+@cache
+def _label(choices, value, language) -> str:
     try:
         return str(choices(value).label)
     except ValueError:
