@@ -21,7 +21,7 @@ from plan.models import (
     VisionVersion,
 )
 from stakeholders.filters import StyledFilterSet
-from stakeholders.models import Contact, Organisation
+from stakeholders.models import Contact, Organisation, Scope
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -118,7 +118,8 @@ class InviteeAddForm(forms.Form):
 
 
 def _organisation_label(organisation: Organisation) -> str:
-    return f"{organisation.name} ({organisation.get_scope_display().lower()})"
+    # Scope(...).label, not get_scope_display(): the list offers the whole register.
+    return f"{organisation.name} ({str(Scope(organisation.scope).label).lower()})"
 
 
 class InviteeForm(forms.ModelForm):
