@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from atlasplan.spreadsheets import safe_cell
 from plan import validation_quotes as vq
 from plan.models import (
+    Ambition,
     AmbitionFeedback,
     DecisionOutcome,
     Endorsement,
@@ -139,9 +140,14 @@ def _feedback_by_answer(round: ValidationRound, viewer) -> Iterator:
     """Every answer per ambition, answer by answer (in the answers table's order, which ties
     no anonymised answer to a name), each answer and its names loaded once per chunk rather
     than once per ambition."""
+    # Each row needs an ambition's and a version's number and title, not their texts.
+    changed = Ambition.objects.select_related("version").only(
+        "position", "title", "version__number"
+    )
     feedback = AmbitionFeedback.objects.select_related(
         "ambition", "decision__version", "decision__decided_by"
-    ).prefetch_related("decision__ambitions__version")
+    ).defer("ambition__text", "decision__version__introduction", "decision__version__body")
+    feedback = feedback.prefetch_related(Prefetch("decision__ambitions", queryset=changed))
     feedback = feedback.order_by("ambition__position", "ambition__pk", "pk")
     responses = ValidationResponse.objects.filter(invitee__round=round)
     responses = responses.select_related(*vq.RESPONSE_SELECT).prefetch_related(
