@@ -10,11 +10,15 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
 
 from plan.models import Ambition, DecisionOutcome, ObjectionDecision, VisionVersion
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+# The decisions shown beside each ambition (and under "niet overgenomen"); the rest are a
+# page at a time on the version's rationale page, so a round of thousands stays one page.
+RATIONALE_SHOWN = 5
 
 
 class Change:
@@ -105,6 +109,11 @@ class AmbitionPair:
     themes_added: list[str] = field(default_factory=list)
     themes_removed: list[str] = field(default_factory=list)
     decisions: list[ObjectionDecision] = field(default_factory=list)
+    decision_count: int = 0
+
+    @property
+    def more_decisions(self) -> bool:
+        return self.decision_count > len(self.decisions)
 
     @property
     def change(self) -> str:
@@ -126,6 +135,11 @@ class Comparison:
     body: TextDiff
     pairs: list[AmbitionPair]
     rejected: list[ObjectionDecision]
+    rejected_count: int = 0
+
+    @property
+    def more_rejected(self) -> bool:
+        return self.rejected_count > len(self.rejected)
 
     def count(self, change: str) -> int:
         return sum(1 for pair in self.pairs if pair.change == change)
@@ -135,19 +149,50 @@ class Comparison:
         return {name: self.count(value) for name, value in vars(Change).items() if name.isupper()}
 
 
-def _decisions():
-    return ObjectionDecision.objects.select_related(
-        "version",
-        "feedback__ambition",
-        "feedback__response__invitee__organisation",
-        "feedback__response__respondent",
-    ).prefetch_related("feedback__response__invitee__organisation__contacts")
+def decisions():
+    """Decisions with what showing them needs (the objection, its answer's consent)."""
+    return (
+        ObjectionDecision.objects.select_related(
+            "version",
+            "feedback__ambition",
+            "feedback__response__invitee__organisation",
+            "feedback__response__respondent",
+        )
+        .prefetch_related("feedback__response__invitee__organisation__contacts")
+        .order_by("feedback__ambition__position", "feedback__ambition", "pk")
+    )
+
+
+def rejected_in(version: VisionVersion):
+    return decisions().filter(version=version, outcome=DecisionOutcome.REJECTED)
 
 
 def _ambitions(version: VisionVersion):
-    return version.ambitions.prefetch_related(
-        "themes", Prefetch("objection_decisions", queryset=_decisions())
+    counted = version.ambitions.annotate(decision_count=Count("objection_decisions"))
+    return counted.order_by("position", "pk").prefetch_related("themes")
+
+
+def first_decisions(ambition_pks: list[int]) -> dict[int, list[ObjectionDecision]]:
+    """{ambition pk: its first ``RATIONALE_SHOWN`` decisions}, in a constant number of
+    queries whatever the number of decisions (ranked per ambition in SQL)."""
+    through = ObjectionDecision.ambitions.through
+    order = [
+        F("objectiondecision__feedback__ambition__position"),
+        F("objectiondecision__feedback__ambition"),
+        F("objectiondecision"),
+    ]
+    ranked = list(
+        through.objects.filter(ambition_id__in=ambition_pks)
+        .annotate(rank=Window(RowNumber(), partition_by=F("ambition_id"), order_by=order))
+        .filter(rank__lte=RATIONALE_SHOWN)
+        .order_by("ambition_id", "rank")
+        .values_list("ambition_id", "objectiondecision_id")
     )
+    loaded = decisions().in_bulk([pk for _ambition, pk in ranked])
+    found: dict[int, list[ObjectionDecision]] = {}
+    for ambition, pk in ranked:
+        found.setdefault(ambition, []).append(loaded[pk])
+    return found
 
 
 def origins_between(old: VisionVersion, new: VisionVersion) -> dict[int, int | None]:
@@ -173,6 +218,7 @@ def compare(old: VisionVersion, new: VisionVersion) -> Comparison:
     """``new`` against ``old`` (the older of the two is passed as ``old`` by the view)."""
     old_ambitions = {a.pk: a for a in _ambitions(old)}
     new_ambitions = list(_ambitions(new))
+    firsts = first_decisions([a.pk for a in new_ambitions])
     origins = origins_between(old, new)
     pairs, paired = [], set()
     for ambition in new_ambitions:
@@ -180,9 +226,9 @@ def compare(old: VisionVersion, new: VisionVersion) -> Comparison:
         if ancestor is not None and ancestor in paired:
             ancestor = None  # two copies of one ambition: the second counts as added
         paired.add(ancestor)
-        pairs.append(_pair(old_ambitions.get(ancestor), ambition))
+        pairs.append(_pair(old_ambitions.get(ancestor), ambition, firsts.get(ambition.pk, [])))
     pairs += [_pair(a, None) for pk, a in old_ambitions.items() if pk not in paired]
-    rejected = _decisions().filter(version=new, outcome=DecisionOutcome.REJECTED)
+    rejected = rejected_in(new)
     return Comparison(
         old=old,
         new=new,
@@ -190,11 +236,12 @@ def compare(old: VisionVersion, new: VisionVersion) -> Comparison:
         introduction=word_diff(old.introduction, new.introduction),
         body=word_diff(old.body, new.body),
         pairs=pairs,
-        rejected=list(rejected),
+        rejected=list(rejected[:RATIONALE_SHOWN]),
+        rejected_count=rejected.count(),
     )
 
 
-def _pair(old: Ambition | None, new: Ambition | None) -> AmbitionPair:
+def _pair(old: Ambition | None, new: Ambition | None, decided=()) -> AmbitionPair:
     old_themes = {t.name for t in old.themes.all()} if old else set()
     new_themes = {t.name for t in new.themes.all()} if new else set()
     both = old and new
@@ -205,5 +252,6 @@ def _pair(old: Ambition | None, new: Ambition | None) -> AmbitionPair:
         text=word_diff(old.text if old else "", new.text if new else ""),
         themes_added=sorted(new_themes - old_themes) if both else [],
         themes_removed=sorted(old_themes - new_themes) if both else [],
-        decisions=list(new.objection_decisions.all()) if new else [],
+        decisions=list(decided),
+        decision_count=new.decision_count if new else 0,
     )

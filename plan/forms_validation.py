@@ -14,13 +14,14 @@ from interviews.models import ConsentScope
 from plan.models import (
     Endorsement,
     Invitee,
+    InviteeState,
     ValidationResponse,
     ValidationRound,
     VisionState,
     VisionVersion,
 )
 from stakeholders.filters import StyledFilterSet
-from stakeholders.models import Contact, Organisation
+from stakeholders.models import Contact, Organisation, Scope
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,6 +49,18 @@ class RoundFilter(StyledFilterSet):
 
     def by_state(self, queryset, name, value):
         return queryset.filter(closed_at__isnull=value == self.OPEN)
+
+
+class InviteeFilter(StyledFilterSet):
+    """A round's invitees: search by organisation name, filter by state."""
+
+    q = django_filters.CharFilter(label=_("Zoeken op organisatie"), method="search")
+    state = django_filters.ChoiceFilter(
+        label=_("Status"), choices=InviteeState.choices, empty_label=_("Alle statussen")
+    )
+
+    def search(self, queryset, name, value):
+        return queryset.filter(organisation__name__icontains=value.strip())
 
 
 class RoundForm(forms.ModelForm):
@@ -105,7 +118,8 @@ class InviteeAddForm(forms.Form):
 
 
 def _organisation_label(organisation: Organisation) -> str:
-    return f"{organisation.name} ({organisation.get_scope_display().lower()})"
+    # Scope(...).label, not get_scope_display(): the list offers the whole register.
+    return f"{organisation.name} ({str(Scope(organisation.scope).label).lower()})"
 
 
 class InviteeForm(forms.ModelForm):

@@ -24,6 +24,7 @@ urlpatterns = [
     path("vision/<int:pk>/state/", vision.vision_state, name="vision_state"),
     path("vision/<int:pk>/evidence/", vision.vision_evidence, name="vision_evidence"),
     path("vision/<int:pk>/history/", vision.vision_history, name="vision_history"),
+    path("vision/<int:pk>/rationale/", vision.vision_rationale, name="vision_rationale"),
     path("vision/<int:pk>/ambitions/new/", vision.ambition_create, name="ambition_create"),
     path("vision/ambitions/<int:pk>/edit/", vision.ambition_update, name="ambition_update"),
     path("vision/ambitions/<int:pk>/delete/", vision.ambition_delete, name="ambition_delete"),
@@ -103,6 +104,11 @@ urlpatterns += [
         "validation/<int:pk>/results/",
         validation_results.validation_results,
         name="validation_results",
+    ),
+    path(
+        "validation/<int:pk>/surprises/",
+        validation_results.validation_surprises,
+        name="validation_surprises",
     ),
     path(
         "validation/<int:pk>/objections/",

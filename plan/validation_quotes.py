@@ -9,14 +9,38 @@ its own prefix) so that building every value costs no further query.
 from collections.abc import Callable
 from functools import cache
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from atlasplan.evidence import Attribution, Audience, Quote, ThemeTag
 from interviews import privacy
-from plan.models import OBJECTIONS, AmbitionFeedback, ValidationResponse
+from interviews.models import ConsentScope
+from plan.models import OBJECTIONS, AmbitionFeedback, Endorsement, ValidationResponse
 
 RESPONSE_SELECT = ("invitee__organisation", "respondent")
 RESPONSE_PREFETCH = ("invitee__organisation__contacts", "invitee__contacts", "surprise_themes")
+
+
+def label(choices, value) -> str:
+    """A choice's label in the active language. Django's ``get_FOO_display`` rebuilds the
+    field's choices on every call, which an export of thousands of rows feels."""
+    return _label(choices, value, get_language())
+
+
+@cache
+def _label(choices, value, language) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def consent_label(response: ValidationResponse) -> str:
+    """As ``ValidationResponse.consent_label``, without ``get_FOO_display``."""
+    if response.withdrawn_on:
+        return str(_("ingetrokken"))
+    return label(ConsentScope, response.consent_scope)
 
 
 def paths(prefix: str, names) -> list[str]:
@@ -72,7 +96,7 @@ def quote(
         scope=response.consent_scope,
         withdrawn=response.withdrawn_on is not None,
         sizes=sizes,
-        consent_label=response.consent_label,
+        consent_label=consent_label(response),
         **shown,
     )
 
@@ -86,7 +110,7 @@ def surprises_quote(response: ValidationResponse, viewer, sizes) -> Quote | None
         sizes,
         themes=themes,
         stance=response.position,
-        stance_label=str(response.get_position_display()),
+        stance_label=label(Endorsement, response.position),
         surprising=True,
     )
 
@@ -98,7 +122,7 @@ def remarks_quote(response: ValidationResponse, viewer, sizes) -> Quote | None:
         viewer,
         sizes,
         stance=response.position,
-        stance_label=str(response.get_position_display()),
+        stance_label=label(Endorsement, response.position),
     )
 
 
@@ -110,18 +134,38 @@ def comment_quote(feedback, viewer, sizes) -> Quote | None:
         viewer,
         sizes,
         stance=feedback.position,
-        stance_label=str(feedback.get_position_display()),
+        stance_label=label(Endorsement, feedback.position),
     )
 
 
-def ordered(queryset: QuerySet, viewer, prefix: str = "", first=()) -> QuerySet:
+def visible_q(viewer, prefix: str = "") -> Q:
+    """The answers whose texts ``viewer`` may see at all, as a filter for counting and paging
+    in SQL. The boundary decides: it is asked for every consent scope, withdrawn or not."""
+    allowed = Q(pk__in=[])
+    for scope in ConsentScope.values:
+        for withdrawn in (False, True):
+            attribution = privacy.consented_attribution(viewer, scope=scope, withdrawn=withdrawn)
+            if attribution != Attribution.HIDDEN:
+                allowed |= Q(
+                    **{
+                        f"{prefix}consent_scope": scope,
+                        f"{prefix}withdrawn_on__isnull": not withdrawn,
+                    }
+                )
+    return allowed
+
+
+def organisation_order(viewer, prefix: str = "") -> str:
     """Answers in an order that does not tell who wrote an anonymised one: by organisation
-    in the research space, elsewhere by sector and entry (a name order would place an
-    anonymised answer between two named ones). ``first``: fields to sort on before."""
+    in the research space, elsewhere by sector (then entry; a name order would place an
+    anonymised answer between two named ones)."""
     organisation = f"{prefix}invitee__organisation"
-    if in_research_space(viewer):
-        return queryset.order_by(*first, f"{organisation}__name", "pk")
-    return queryset.order_by(*first, f"{organisation}__sector", "pk")
+    return f"{organisation}__name" if in_research_space(viewer) else f"{organisation}__sector"
+
+
+def ordered(queryset: QuerySet, viewer, prefix: str = "", first=()) -> QuerySet:
+    """``queryset`` in that order; ``first``: fields to sort on before."""
+    return queryset.order_by(*first, organisation_order(viewer, prefix), "pk")
 
 
 def feedback_queryset(round, viewer, objections_only: bool = False) -> QuerySet:
@@ -135,7 +179,11 @@ def feedback_queryset(round, viewer, objections_only: bool = False) -> QuerySet:
         "decision__version",
         "decision__decided_by",
         *paths("response__", RESPONSE_SELECT),
-    ).prefetch_related("decision__ambitions__version", *paths("response__", RESPONSE_PREFETCH))
+    ).prefetch_related(
+        # Only the names an anonymised comment must not show (no surprise themes needed).
+        "decision__ambitions__version",
+        *paths("response__", ("invitee__organisation__contacts", "invitee__contacts")),
+    )
     return ordered(feedback, viewer, "response__", first=("ambition__position", "ambition__pk"))
 
 

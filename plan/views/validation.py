@@ -28,6 +28,7 @@ from plan import endorsement, services
 from plan.forms_validation import (
     AnswerLinkForm,
     InviteeAddForm,
+    InviteeFilter,
     InviteeForm,
     ResponseForm,
     RoundFilter,
@@ -152,30 +153,53 @@ def round_update(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plan/validation/round_form.html", context)
 
 
+INVITEES_PER_PAGE = 50
+INVITEE_ORDER = ("organisation__name", "pk")
+
+
 def _invitees(round_: ValidationRound):
-    return round_.invitees.select_related("organisation", "response").prefetch_related(
-        Prefetch("contacts", queryset=Contact.objects.order_by("name"))
+    return (
+        round_.invitees.select_related("organisation", "response")
+        .prefetch_related(Prefetch("contacts", queryset=Contact.objects.order_by("name")))
+        .order_by(*INVITEE_ORDER)
     )
+
+
+def _round_counts(round_: ValidationRound) -> dict[str, int]:
+    """The whole round's figures (not the page's), counted in one query."""
+    counts = round_.invitees.order_by().aggregate(
+        invited=Count("pk"),
+        answered=Count("pk", filter=Q(state=InviteeState.ANSWERED)),
+        online=Count("pk", filter=Q(response__online=True)),
+    )
+    counts["waiting"] = counts["invited"] - counts["answered"]
+    return counts
+
+
+def invitee_url(invitee: Invitee) -> str:
+    """The round page at the page that holds ``invitee`` (unfiltered list), at its row."""
+    name = invitee.organisation.name
+    before = invitee.round.invitees.filter(
+        Q(organisation__name__lt=name) | Q(organisation__name=name, pk__lt=invitee.pk)
+    ).count()
+    page = before // INVITEES_PER_PAGE + 1
+    query = f"?page={page}" if page > 1 else ""
+    return f"{invitee.round.get_absolute_url()}{query}#invitee-{invitee.pk}"
 
 
 @require_GET
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     round_ = get_round_for_user(request, pk)
-    invitees = list(_invitees(round_))
-    answered = sum(1 for i in invitees if i.state == InviteeState.ANSWERED)
+    filterset = InviteeFilter(request.GET, queryset=_invitees(round_))
     context = {
         "round": round_,
-        "invitees": invitees,
-        "counts": {
-            "invited": len(invitees),
-            "answered": answered,
-            "waiting": len(invitees) - answered,
-            "online": sum(1 for i in invitees if _response(i) and i.response.online),
-        },
+        "filterset": filterset,
+        "page_obj": paginate(request, filterset.qs, per_page=INVITEES_PER_PAGE),
+        "counts": _round_counts(round_),
         "add_form": InviteeAddForm(round_=round_),
         "undecided": _undecided_phrase(round_),
     }
-    return render(request, "plan/validation/round_detail.html", context)
+    return render_list(request, "plan/validation/round_detail.html", context)
 
 
 def _undecided_phrase(round_: ValidationRound) -> str:
@@ -229,7 +253,7 @@ def invitee_add(request: HttpRequest, pk: int) -> HttpResponse:
         _("%(organisation)s is uitgenodigd, met %(count)s contactpersonen.")
         % {"organisation": invitee.organisation, "count": invitee.contacts.count()},
     )
-    return redirect(f"{round_.get_absolute_url()}#invitee-{invitee.pk}")
+    return redirect(invitee_url(invitee))
 
 
 @require_http_methods(["GET", "POST"])
@@ -242,7 +266,7 @@ def invitee_update(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(
             request, _("%(organisation)s is opgeslagen.") % {"organisation": invitee.organisation}
         )
-        return redirect(f"{round_.get_absolute_url()}#invitee-{invitee.pk}")
+        return redirect(invitee_url(invitee))
     context = {"form": form, "invitee": invitee, "round": round_}
     return render(request, "plan/validation/invitee_form.html", context)
 
@@ -332,7 +356,7 @@ def _save_response(request, invitee: Invitee, response) -> HttpResponse:
             _("Het antwoord van %(organisation)s is bewaard.")
             % {"organisation": invitee.organisation},
         )
-        return redirect(f"{invitee.round.get_absolute_url()}#invitee-{invitee.pk}")
+        return redirect(invitee_url(invitee))
     return _response_page(request, invitee, form)
 
 

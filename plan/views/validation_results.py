@@ -6,6 +6,8 @@ see only the anonymised figures (see :mod:`plan.endorsement`), no answer's text.
 """
 
 from django.contrib import messages
+from django.db.models import Count, F, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
@@ -13,11 +15,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
+from atlasplan.models import Theme
 from atlasplan.permissions import can, require
 from plan import decisions, endorsement, validation_exports
 from plan import validation_quotes as vq
-from plan.models import AmbitionFeedback, ObjectionDecision, ValidationRound
+from plan.models import (
+    AmbitionFeedback,
+    ObjectionDecision,
+    ValidationResponse,
+    ValidationRound,
+)
 from plan.views.vision import visible_versions
 
 
@@ -71,22 +80,66 @@ def objection_rows(feedback, viewer, sizes) -> list[dict]:
     ]
 
 
+SURPRISES_PER_THEME = 3  # on the results page; the rest on the surprises page
+
+
+def visible_surprises(round: ValidationRound, viewer) -> QuerySet:
+    """The answers of ``round`` with surprises that ``viewer`` may read (no prefetch)."""
+    responses = ValidationResponse.objects.filter(invitee__round=round).exclude(surprises="")
+    return responses.filter(vq.visible_q(viewer))
+
+
+def _first_per_theme(surprises: QuerySet, viewer) -> list[tuple[int | None, int]]:
+    """(theme pk or None, answer pk) for the first answers of each theme, in page order, in
+    two queries whatever the number of themes or answers."""
+    through = ValidationResponse.surprise_themes.through
+    order = [F(f"validationresponse__{vq.organisation_order(viewer)}"), F("validationresponse")]
+    ranked = (
+        through.objects.filter(validationresponse__in=surprises.values("pk"))
+        .annotate(rank=Window(RowNumber(), partition_by=F("theme_id"), order_by=order))
+        .filter(rank__lte=SURPRISES_PER_THEME)
+        .order_by("theme_id", "rank")
+        .values_list("theme_id", "validationresponse_id")
+    )
+    plain = vq.ordered(surprises.filter(surprise_themes__isnull=True), viewer)
+    plain = plain.values_list("pk", flat=True)[:SURPRISES_PER_THEME]
+    return [*ranked, *((None, pk) for pk in plain)]
+
+
 def surprise_groups(round: ValidationRound, viewer, sizes) -> list[dict]:
-    """The surprises the viewer may read, grouped by theme ("zonder thema" last); an answer
-    with two themes appears under both."""
-    responses = vq.responses_queryset(round, viewer).exclude(surprises="")
-    groups: dict[object, dict] = {}
-    for response in responses:
-        value = vq.surprises_quote(response, viewer, sizes)
-        if value is None:
-            continue
-        themes = sorted(response.surprise_themes.all(), key=lambda t: t.name.lower())
-        for theme in themes or [None]:
-            key = theme.pk if theme else None
-            label = theme.name if theme else _("Zonder thema")
-            groups.setdefault(key, {"label": label, "theme": theme, "quotes": []})
+    """The surprises the viewer may read, grouped by theme ("zonder thema" last), each with
+    its count (in SQL) and its first few quotes; an answer with two themes counts under both."""
+    surprises = visible_surprises(round, viewer)
+    counts = dict(
+        surprises.values_list("surprise_themes").annotate(n=Count("pk", distinct=True)).order_by()
+    )
+    firsts = _first_per_theme(surprises, viewer)
+    loaded = vq.responses_queryset(round, viewer).filter(pk__in={pk for _t, pk in firsts})
+    loaded = {response.pk: response for response in loaded}
+    themes = {t.pk: t for t in Theme.objects.filter(pk__in=[k for k in counts if k])}
+    groups = {
+        key: {
+            "label": themes[key].name if key else _("Zonder thema"),
+            "theme": themes.get(key),
+            "count": count,
+            "quotes": [],
+            "url": _surprises_url(round, key),
+        }
+        for key, count in counts.items()
+    }
+    for key, pk in firsts:
+        value = vq.surprises_quote(loaded[pk], viewer, sizes)
+        if value is not None:
             groups[key]["quotes"].append(value)
     return sorted(groups.values(), key=lambda g: (g["theme"] is None, g["label"].lower()))
+
+
+def _surprises_url(round: ValidationRound, theme_pk: int | None) -> str:
+    base = reverse("plan:validation_surprises", args=[round.pk])
+    return f"{base}?theme={theme_pk or NO_THEME}"
+
+
+NO_THEME = "geen"
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -108,18 +161,68 @@ def validation_results(request: HttpRequest, pk: int) -> HttpResponse:
         sizes = vq.sizes_once()
         context["surprise_groups"] = surprise_groups(round, request.user, sizes)
         objections = vq.feedback_queryset(round, request.user, objections_only=True)
-        context["objections"] = objection_rows(objections, request.user, sizes)
+        page = paginate(request, objections)
+        context["page_obj"] = page
+        context["objections"] = objection_rows(page.object_list, request.user, sizes)
     return render(request, "plan/validation/results.html", context)
+
+
+@require_GET
+def validation_surprises(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every surprise the viewer may read, of one theme (``?theme=<pk>`` or ``geen``) or
+    all, a page at a time."""
+    round = get_round_for_user(request, pk, "validation.change")
+    responses = vq.responses_queryset(round, request.user).filter(
+        pk__in=visible_surprises(round, request.user).values("pk")
+    )
+    chosen = request.GET.get("theme", "")
+    theme = None
+    if chosen == NO_THEME:
+        responses = responses.filter(surprise_themes__isnull=True)
+    elif chosen:
+        theme = get_object_or_404(Theme, pk=parse_pk(chosen) or 0)
+        responses = responses.filter(surprise_themes=theme)
+    page = paginate(request, responses)
+    sizes = vq.sizes_once()
+    quotes = [vq.surprises_quote(r, request.user, sizes) for r in page.object_list]
+    context = {
+        **_round_context(round),
+        "page_obj": page,
+        "quotes": [value for value in quotes if value is not None],
+        "theme": theme,
+        "without_theme": chosen == NO_THEME,
+    }
+    return render_list(request, "plan/validation/surprises.html", context)
+
+
+OPEN, DECIDED = "open", "beslist"
+
+
+def filter_objections(request: HttpRequest, feedback: QuerySet) -> tuple[QuerySet, dict]:
+    """The objections of one ambition (``?ambition=<pk>``) and/or decision state
+    (``?state=open`` or ``beslist``), with the choice in effect."""
+    ambition = parse_pk(request.GET.get("ambition"))
+    state = request.GET.get("state", "")
+    if ambition:
+        feedback = feedback.filter(ambition_id=ambition)
+    if state in {OPEN, DECIDED}:
+        feedback = feedback.filter(decision__isnull=state == OPEN)
+    return feedback, {"ambition": ambition, "state": state if state in {OPEN, DECIDED} else ""}
 
 
 @require_GET
 def validation_objections(request: HttpRequest, pk: int) -> HttpResponse:
     round = get_round_for_user(request, pk, "validation.change")
-    page = paginate(request, vq.feedback_queryset(round, request.user, objections_only=True))
+    feedback = vq.feedback_queryset(round, request.user, objections_only=True)
+    feedback, chosen = filter_objections(request, feedback)
+    page = paginate(request, feedback)
     context = {
         **_round_context(round),
         "page_obj": page,
         "objections": objection_rows(page.object_list, request.user, vq.sizes_once()),
+        "ambitions": round.version.ambitions.order_by("position", "pk"),
+        "chosen": chosen,
+        "states": [(OPEN, _("nog zonder beslissing")), (DECIDED, _("beslist"))],
     }
     return render_list(request, "plan/validation/objections.html", context)
 

@@ -17,6 +17,7 @@ from atlasplan.lists import paginate, render_list
 from atlasplan.permissions import can, require
 from interviews import privacy
 from interviews.models import Excerpt
+from plan import compare as comparing
 from plan import endorsement, services
 from plan.compare import Change, compare
 from plan.forms import AmbitionForm, VisionVersionForm
@@ -343,9 +344,32 @@ def vision_compare(request: HttpRequest) -> HttpResponse:
 def _quote_comments(comparison, viewer) -> None:
     """Each decision's objection comment as the viewer may see it (the answer's consent)."""
     decisions = [d for pair in comparison.pairs for d in pair.decisions] + comparison.rejected
+    _quote_decisions(decisions, viewer)
+
+
+def _quote_decisions(decisions, viewer) -> None:
     sizes = cache(privacy.sector_sizes)  # one query for the page, not one per anonymised quote
     for decision in decisions:
         decision.quote = _comment_quote(decision, viewer, sizes)
+
+
+@require_GET
+def vision_rationale(request: HttpRequest, pk: int) -> HttpResponse:
+    """Every decision behind one ambition of a version (``?ambition=<pk>``), or every
+    objection the version did not take over, a page at a time (the comparison shows the
+    first few)."""
+    version = get_version_for_user(request, pk)
+    ambition = None
+    if "ambition" in request.GET:
+        ambition_pk = parse_pk(request.GET["ambition"]) or 0
+        ambition = get_object_or_404(version.ambitions, pk=ambition_pk)
+        chosen = comparing.decisions().filter(ambitions=ambition)
+    else:
+        chosen = comparing.rejected_in(version)
+    page = paginate(request, chosen)
+    _quote_decisions(page.object_list, request.user)
+    context = {"version": version, "ambition": ambition, "page_obj": page}
+    return render_list(request, "plan/vision/rationale.html", context)
 
 
 def _comment_quote(decision: ObjectionDecision, viewer, sizes=None):

@@ -42,11 +42,19 @@ def test_reader_compare_counts_sectors_once_not_per_anonymised_comment(
                 explanation="Niet overgenomen.",
             )
 
+    # The comparison shows the first few decisions (and how many there are); every one of
+    # them, anonymised, is on the version's rationale page, a page at a time.
     assert_same_count(
         reader_client,
         "/plan/vision/compare/",
         add_rows,
         django_assert_num_queries,
         params={"a": v1.pk, "b": v3.pk},
+    )
+    assert_same_count(
+        reader_client,
+        f"/plan/vision/{v3.pk}/rationale/",
+        add_rows,
+        django_assert_num_queries,
         marker="Bezwaar nummer",
     )

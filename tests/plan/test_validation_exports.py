@@ -43,7 +43,7 @@ def csv_tables(response) -> dict[str, list[list[str]]]:
 
 
 def xlsx_tables(response) -> dict[str, list[list[str]]]:
-    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    book = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     return {
         sheet.title: [[c if c is not None else "" for c in row] for row in sheet.values]
         for sheet in book.worksheets
