@@ -79,6 +79,9 @@ def _pages(plan, *, writer: bool) -> list[str]:
         "/plan/partners/",
         "/plan/timeline/",
         "/plan/timeline/?group=term",
+        "/plan/timeline/?band=none",
+        "/plan/partners/?signal=no_outside",
+        "/plan/check/?rule=smart",
         "/plan/follow-up/",
         "/plan/texts/",
         "/plan/texts/introduction/history/",
@@ -95,6 +98,8 @@ def _pages(plan, *, writer: bool) -> list[str]:
         f"/plan/steps/{step.pk}/edit/",
         f"/plan/steps/{step.pk}/delete/",
         "/plan/texts/introduction/edit/",
+        "/plan/partners/?signal=objecting",
+        "/plan/partners/?signal=uninvolved",
     ]
     return read + write if writer else read
 
@@ -162,3 +167,15 @@ def test_on_a_phone_the_timeline_scrolls_in_its_own_box(page, live_server, consu
     page.goto(f"{live_server.url}/plan/targets/{plan['target'].pk}/")
     expect(page.get_by_test_id("measurement")).to_have_count(1)
     assert page.evaluate(PAGE_OVERFLOW) == 0
+
+
+def test_the_pdf_progress_page_passes_axe_in_each_state(page, live_server, consultant, login):
+    """A large plan's PDF is made in the background: its page, waiting and failed, is usable."""
+    from plan.models import ExportState, PlanExport
+
+    login(consultant)
+    for state in (ExportState.WAITING, ExportState.FAILED):
+        export = PlanExport.objects.create(requested_by=consultant, state=state)
+        response = page.goto(f"{live_server.url}/plan/pdf/{export.key}/")
+        assert response.status == 200
+        assert_no_axe_violations(page)

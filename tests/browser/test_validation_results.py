@@ -4,8 +4,9 @@ AA) as staff and readers see them, and a decision made in the browser shows on t
 import pytest
 from playwright.sync_api import expect
 
+from atlasplan.models import Theme
 from interviews.models import ConsentScope
-from plan.models import Endorsement, VisionState
+from plan.models import Endorsement, VisionState, VisionVersion
 from tests.factories import ThemeFactory
 from tests.helpers import assert_no_axe_violations
 from tests.plan.factories import AmbitionFactory, VisionVersionFactory
@@ -61,4 +62,24 @@ def test_reader_results_pass_axe(page, live_server, login, reader, round_with_te
     page.goto(f"{live_server.url}/plan/validation/{round_with_texts.pk}/results/")
     expect(page.get_by_test_id("endorsement-withheld").first).to_be_visible()
     expect(page.get_by_text("Te vaag geformuleerd")).to_have_count(0)
+    assert_no_axe_violations(page)
+
+
+def test_the_paged_pages_of_a_round_pass_axe(
+    page, live_server, login, consultant, round_with_texts
+):
+    """The pages that paging added: all surprises of a theme, a round's invitees filtered,
+    and the rationale of a later version's changes."""
+    round = round_with_texts
+    theme = Theme.objects.get(name="Beeldvorming")
+    login(consultant)
+    page.goto(f"{live_server.url}/plan/validation/{round.pk}/surprises/?theme={theme.pk}")
+    expect(page.get_by_text("Dat diversiteit zo centraal staat")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.goto(f"{live_server.url}/plan/validation/{round.pk}/?state=answered")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
+    assert_no_axe_violations(page)
+    later = VisionVersion.objects.order_by("-number").first()
+    page.goto(f"{live_server.url}/plan/vision/{later.pk}/rationale/")
+    expect(page.get_by_role("heading", level=1)).to_be_visible()
     assert_no_axe_violations(page)
