@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from atlasplan.permissions import can, require
+from atlasplan.search import clean_query
 from plan import course_check, partners, timeline
 
 VIEW, CHANGE = "plan.view", "plan.change"
@@ -46,7 +47,7 @@ def partner_matrix(request: HttpRequest) -> HttpResponse:
         page, items = partners.signal_page(key, request.GET.get("page"))
         context.update({"signal": key, "page_obj": page, "items": items})
         return render(request, "plan/plan/partner_signal.html", context)
-    query = request.GET.get("q", "").strip()[:100]
+    query = clean_query(request.GET.get("q", ""))[:100]
     matrix = partners.build(request.user, query, request.GET.get("page"))
     context.update({"matrix": matrix, "page_obj": matrix.page})
     return render(request, "plan/plan/partners.html", context)

@@ -23,6 +23,15 @@ def large(settings):
     StepFactory(title="Buurtgesprekken in Deurne")
 
 
+@pytest.fixture(autouse=True)
+def worker_keeps_the_test_connection(monkeypatch):
+    """The worker closes old database connections between tasks; on PostgreSQL that would
+    close the connection holding this test's transaction."""
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
+
+
 def run_worker() -> None:
     """django-tasks-db's worker, once over every waiting task (as ``make run`` runs it, but
     ending when the queue is empty)."""
