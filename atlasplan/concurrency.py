@@ -8,7 +8,7 @@ nothing is lost on either side. The refused form carries the new stamp: saving i
 deliberately overwrites, after the person has seen the other change.
 
 Use: ``class MyForm(StaleSaveMixin, forms.ModelForm)``, and in the view
-``render(..., status=409 if form.is_stale else 200)``; ``includes/stale_save.html`` shows
+``render(..., status=form_status(form))``; ``includes/stale_save.html`` shows
 the warning with the stored values of ``stale_fields``.
 """
 

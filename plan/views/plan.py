@@ -310,8 +310,7 @@ def _save_step(request: HttpRequest, step: Step | None) -> HttpResponse:
         messages.success(request, _("Stap “%(title)s” is opgeslagen.") % {"title": saved})
         return redirect(saved)
     context = {"form": form, "formset": formset, "step": step, "tab": "steps"}
-    status = 409 if form.is_stale else 200  # someone else saved first: the page says so
-    return render(request, "plan/plan/step_form.html", context, status=status)
+    return render(request, "plan/plan/step_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])

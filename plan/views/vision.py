@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
@@ -167,12 +168,7 @@ def vision_update(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect(version)
     context = {"form": form, "version": version}
-    return render(request, "plan/vision/version_form.html", context, status=_status(form))
-
-
-def _status(form) -> int:
-    """409 when the save was refused because someone else saved first (the page says so)."""
-    return 409 if getattr(form, "is_stale", False) else 200
+    return render(request, "plan/vision/version_form.html", context, status=form_status(form))
 
 
 @require_POST
@@ -253,7 +249,7 @@ def _ambition_form(
     context |= picker.picker_context(request, form)
     if searching and request.htmx:
         return render(request, picker.LISTS, context)
-    return render(request, "plan/vision/ambition_form.html", context, status=_status(form))
+    return render(request, "plan/vision/ambition_form.html", context, status=form_status(form))
 
 
 @require_http_methods(["GET", "POST"])
