@@ -214,11 +214,9 @@ def ballot_state(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
     workshop = _workshop(request, code)
-    token = _token(request, workshop)
-    if token is None:
-        return _refused(request, workshop, "token", 403)
-    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
-        return _refused(request, workshop, "rate", 429)
+    token, refused = _ballot_token(request, workshop)
+    if refused:
+        return refused
     if not workshop.is_open:
         return _refused(request, workshop, "closed", 409)
     form = RoleForm(request.POST, roles=workshop.roles)
@@ -235,11 +233,9 @@ def ballot_role(request: HttpRequest, code: str) -> HttpResponse:
 @require_POST
 def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     workshop = _workshop(request, code)
-    token = _token(request, workshop)
-    if token is None:
-        return _refused(request, workshop, "token", 403, pk)
-    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
-        return _refused(request, workshop, "rate", 429, pk)
+    token, refused = _ballot_token(request, workshop, pk)
+    if refused:
+        return refused
     form = VoteForm(request.POST)
     if not form.is_valid():
         reason = "comment" if "comment" in form.errors and "value" not in form.errors else "scale"
@@ -261,11 +257,9 @@ def vote_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
 def comment_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
     """The optional comment on an answer, saved on its own."""
     workshop = _workshop(request, code)
-    token = _token(request, workshop)
-    if token is None:
-        return _refused(request, workshop, "token", 403, pk)
-    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
-        return _refused(request, workshop, "rate", 429, pk)
+    token, refused = _ballot_token(request, workshop, pk)
+    if refused:
+        return refused
     form = CommentForm(request.POST)
     if not form.is_valid():
         return _refused(request, workshop, "comment", 400, pk)
@@ -277,6 +271,18 @@ def comment_create(request: HttpRequest, code: str, pk: int) -> HttpResponse:
         context = {"ok": True, "vote": vote, "statement_pk": pk}
         return render(request, "workshops/ballot_detail.html#comment_status", context)
     return redirect(f"{_ballot_path(workshop)}#s-{pk}")
+
+
+def _ballot_token(
+    request: HttpRequest, workshop: Workshop, pk: int | None = None
+) -> tuple[str | None, HttpResponse | None]:
+    """This phone's ballot token, or the refusal when it has none or writes too fast."""
+    token = _token(request, workshop)
+    if token is None:
+        return None, _refused(request, workshop, "token", 403, pk)
+    if not ratelimit.allow(f"vote:{hash_token(token)}", ratelimit.VOTES_PER_BALLOT):
+        return None, _refused(request, workshop, "rate", 429, pk)
+    return token, None
 
 
 def _refused(
