@@ -5,6 +5,7 @@ import os
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
@@ -13,6 +14,15 @@ from atlasplan.roles import Role
 from tests.factories import UserFactory
 
 PASSWORD = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits and the joined-phone counts live in the cache (per process under xdist, where
+    ids repeat from test to test); every test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -2,9 +2,7 @@
 
 import re
 
-import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from tests.conftest import PASSWORD
 
@@ -79,14 +77,6 @@ def test_logout_needs_a_post(consultant_client):
     assert consultant_client.get("/").status_code == 302
 
 
-@pytest.fixture
-def fresh_rate_limits():
-    """Login failures are counted in the cache; every test starts without any."""
-    cache.clear()
-    yield
-    cache.clear()
-
-
 def test_the_admin_login_is_the_accounts_login(client, db):
     response = client.get("/admin/login/?next=/admin/auth/user/")
     assert response.status_code == 302
@@ -96,9 +86,7 @@ def test_the_admin_login_is_the_accounts_login(client, db):
     assert 'name="login"' in page.content.decode()
 
 
-def test_after_five_failures_the_admin_login_does_not_let_the_password_in(
-    client, administrator, fresh_rate_limits
-):
+def test_after_five_failures_the_admin_login_does_not_let_the_password_in(client, administrator):
     for _ in range(5):
         client.post("/accounts/login/", {"login": "beheerder", "password": "fout"})
     locked = client.post("/accounts/login/", {"login": "beheerder", "password": PASSWORD})

@@ -112,12 +112,10 @@ def test_the_new_round_form_offers_its_versions_in_dutch(consultant_client):
 
 
 def test_a_closed_round_does_not_invite_an_answer_it_will_refuse(client, consultant):
-    from django.core.cache import cache
     from django.utils import timezone
 
     from tests.plan.factories import InviteeFactory, ValidationRoundFactory
 
-    cache.clear()  # the answer page's rate limits
     closes_on = timezone.localdate() + datetime.timedelta(days=7)
     round_ = ValidationRoundFactory(closes_on=closes_on, closed_at=timezone.now())
     invitee = InviteeFactory(round=round_)

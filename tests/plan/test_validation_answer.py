@@ -5,7 +5,6 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -24,13 +23,6 @@ from tests.stakeholders.factories import ContactFactory, OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 TOMORROW = timezone.localdate() + datetime.timedelta(days=1)
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

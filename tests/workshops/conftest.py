@@ -20,16 +20,6 @@ def preparing(db):
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache():
-    """Rate-limit counters live in the cache; every test starts with none."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """The role fixtures hash a password each; a fast hasher keeps these tests quick."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
