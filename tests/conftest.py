@@ -5,10 +5,12 @@ import os
 from io import StringIO
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import translation
 
 from atlasplan.roles import Role
 from tests.factories import UserFactory
@@ -23,6 +25,15 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's language (Dutch): a request or command in English
+    earlier in the same worker leaves its language active in the thread otherwise."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
