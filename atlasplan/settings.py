@@ -100,6 +100,17 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The embedded default must survive a room of phones voting at once: a write-ahead log
+    # (readers never wait for a writer), a busy timeout (a writer waits its turn instead of
+    # answering "database is locked") and transactions that take the write lock when they
+    # start (a read lock upgraded mid-transaction cannot wait, it fails at once).
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env.int("SQLITE_TIMEOUT", default=20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # A shared cache (CACHE_URL, e.g. redis://...) is needed once there is more than one
@@ -216,6 +227,17 @@ SECURE_CSP = {
 
 # Upload limit in bytes (forms check it; Django does not cap a file's size itself).
 MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
+
+# What reading an upload's text may cost (atlasplan/uploads.py); beyond any of these the file
+# is refused with a message, before or while it is read. A DOCX or ODT is checked on its zip
+# directory before anything is unpacked: all members together, and the one XML part that
+# holds the text. A 300-page policy document stays well within every limit.
+EXTRACTION_MAX_UNPACKED_BYTES = env.int("EXTRACTION_MAX_UNPACKED_BYTES", default=60 * 1024 * 1024)
+EXTRACTION_MAX_XML_BYTES = env.int("EXTRACTION_MAX_XML_BYTES", default=20 * 1024 * 1024)
+EXTRACTION_MAX_CHARS = env.int("EXTRACTION_MAX_CHARS", default=2_000_000)
+EXTRACTION_MAX_PARAGRAPHS = env.int("EXTRACTION_MAX_PARAGRAPHS", default=50_000)
+EXTRACTION_MAX_PAGES = env.int("EXTRACTION_MAX_PAGES", default=2_000)
+EXTRACTION_MAX_SECONDS = env.float("EXTRACTION_MAX_SECONDS", default=30.0)
 
 # Anonymity thresholds of the evidence boundary (interviews/privacy.py and every breakdown):
 # an anonymised quote names its sector only when the sector holds at least this many

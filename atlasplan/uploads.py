@@ -7,9 +7,11 @@ refused with a message for the form (:class:`UploadRejected`), before anything i
 valid file whose text cannot be read (a scanned PDF, say) is accepted with empty text.
 """
 
+import codecs
 import html
 import io
 import re
+import time
 import zipfile
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,15 +22,19 @@ import nh3
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-# Extracted text beyond this is not kept (search and display need no more).
-MAX_TEXT_CHARS = 2_000_000
 PAGE_BREAK = "\f"
-# A DOCX or ODT may unpack to at most this many times the upload limit.
+# A DOCX or ODT may unpack to at most this many times the upload limit (and never more than
+# settings.EXTRACTION_MAX_UNPACKED_BYTES).
 MAX_UNPACKED_FACTOR = 4
+# An XML part may hold at most this many tags per paragraph allowed (a real document has a
+# few dozen per paragraph); beyond it the part is refused before it is parsed.
+TAGS_PER_PARAGRAPH = 40
+CHUNK = 1024 * 1024
 
 
 class Kind(StrEnum):
@@ -95,7 +101,69 @@ def inspect_upload(upload: UploadedFile, allowed: set[Kind]) -> Inspected:
     upload.seek(0)
     data = upload.read()
     upload.seek(0)
-    return Inspected(claimed, *_READERS[claimed](data, name))
+    return Inspected(claimed, *_READERS[claimed](data, name, Budget(name)))
+
+
+def _number(value: int) -> str:
+    return number_format(value, force_grouping=True)
+
+
+class Budget:
+    """What reading one file may still cost: characters, paragraphs and time (settings
+    ``EXTRACTION_MAX_*``). Every reader spends from it as it goes and stops at the limit."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.deadline = time.monotonic() + settings.EXTRACTION_MAX_SECONDS
+        self.chars = 0
+
+    def tick(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise UploadRejected(
+                _(
+                    "Het lezen van “%(name)s” duurt te lang (meer dan %(seconds)s seconden). "
+                    "Splits het bestand op of laad een eenvoudigere versie op."
+                )
+                % {"name": self.name, "seconds": _number(int(settings.EXTRACTION_MAX_SECONDS))}
+            )
+
+    def take(self, text: str) -> str:
+        """Spend one piece of text (a paragraph, a page); refuse once past the limits."""
+        self.chars += len(text)
+        if self.chars > settings.EXTRACTION_MAX_CHARS:
+            raise self.too_long()
+        self.tick()
+        return text
+
+    def too_long(self) -> UploadRejected:
+        return UploadRejected(
+            _(
+                "“%(name)s” bevat te veel tekst: meer dan %(max)s tekens. "
+                "Splits het bestand op of laad een kortere versie op."
+            )
+            % {"name": self.name, "max": _number(settings.EXTRACTION_MAX_CHARS)}
+        )
+
+    def too_many_paragraphs(self) -> UploadRejected:
+        return UploadRejected(
+            _(
+                "“%(name)s” bevat te veel alinea's: meer dan %(max)s. "
+                "Splits het bestand op of laad een kortere versie op."
+            )
+            % {"name": self.name, "max": _number(settings.EXTRACTION_MAX_PARAGRAPHS)}
+        )
+
+    def finish(self, text: str) -> str:
+        """The whole extracted text, checked against the limits once more."""
+        # NUL characters (PDF extraction yields them) cannot be stored in a PostgreSQL text column.
+        text = text.replace("\x00", "")
+        if len(text) > settings.EXTRACTION_MAX_CHARS:
+            raise self.too_long()
+        limit = settings.EXTRACTION_MAX_PARAGRAPHS
+        if text.count("\n") >= limit and sum(1 for line in text.splitlines() if line) > limit:
+            raise self.too_many_paragraphs()
+        self.tick()
+        return text
 
 
 def _not_what_it_claims(name: str, kind: Kind) -> UploadRejected:
@@ -105,7 +173,13 @@ def _not_what_it_claims(name: str, kind: Kind) -> UploadRejected:
     )
 
 
-def _read_pdf(data: bytes, name: str) -> tuple[str, int]:
+def _damaged(name: str) -> UploadRejected:
+    return UploadRejected(
+        _("“%(name)s” is beschadigd en kan niet gelezen worden.") % {"name": name}
+    )
+
+
+def _read_pdf(data: bytes, name: str, budget: Budget) -> tuple[str, int]:
     if not data.lstrip()[:5] == b"%PDF-":
         raise _not_what_it_claims(name, Kind.PDF)
     try:
@@ -115,60 +189,104 @@ def _read_pdf(data: bytes, name: str) -> tuple[str, int]:
                 _("“%(name)s” is beveiligd met een wachtwoord. Laad een onbeveiligde versie op.")
                 % {"name": name}
             )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        count = len(reader.pages)
+        if count > settings.EXTRACTION_MAX_PAGES:
+            raise UploadRejected(
+                _(
+                    "“%(name)s” telt %(count)s pagina's; het maximum is %(max)s. "
+                    "Splits het bestand op of laad een kortere versie op."
+                )
+                % {
+                    "name": name,
+                    "count": _number(count),
+                    "max": _number(settings.EXTRACTION_MAX_PAGES),
+                }
+            )
+        pages = [budget.take((page.extract_text() or "").strip()) for page in reader.pages]
     except UploadRejected:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError) as error:
-        raise UploadRejected(
-            _("“%(name)s” is beschadigd en kan niet gelezen worden.") % {"name": name}
-        ) from error
-    return _clip(PAGE_BREAK.join(page.strip() for page in pages)), len(pages)
+        raise _damaged(name) from error
+    return budget.finish(PAGE_BREAK.join(pages)), len(pages)
+
+
+def _too_big_unpacked(name: str) -> UploadRejected:
+    # A "zip bomb": small to upload, huge to read. Refused before anything is read.
+    return UploadRejected(
+        _("“%(name)s” wordt na het uitpakken veel te groot en kan niet gelezen worden.")
+        % {"name": name}
+    )
 
 
 def _open_zip(data: bytes, name: str, kind: Kind) -> zipfile.ZipFile:
+    """The archive, once its directory shows it unpacks to a size we are willing to read.
+
+    The check uses only the sizes the zip directory declares; reading a member never yields
+    more than its declared size (zipfile stops there), so nothing beyond it is unpacked.
+    """
     if not data.startswith(b"PK\x03\x04"):
         raise _not_what_it_claims(name, kind)
+    limit = min(
+        MAX_UNPACKED_FACTOR * settings.MAX_UPLOAD_SIZE, settings.EXTRACTION_MAX_UNPACKED_BYTES
+    )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        unpacked = sum(info.file_size for info in archive.infolist())
-        if unpacked > MAX_UNPACKED_FACTOR * settings.MAX_UPLOAD_SIZE:
-            # A "zip bomb": small to upload, huge to read. Refused before anything is read.
-            raise UploadRejected(
-                _("“%(name)s” wordt na het uitpakken veel te groot en kan niet gelezen worden.")
-                % {"name": name}
-            )
+        if sum(info.file_size for info in archive.infolist()) > limit:
+            raise _too_big_unpacked(name)
         archive.testzip()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as error:
-        raise UploadRejected(
-            _("“%(name)s” is beschadigd en kan niet gelezen worden.") % {"name": name}
-        ) from error
+        raise _damaged(name) from error
     return archive
 
 
+def _check_xml_part(
+    archive: zipfile.ZipFile, part: str, paragraph: re.Pattern, budget: Budget
+) -> None:
+    """Refuse the XML part that holds a document's text when it is too large to parse:
+    first on its declared size (zip metadata only), then by counting its paragraphs and
+    tags while it streams through in chunks, before any XML parser sees it."""
+    if archive.getinfo(part).file_size > settings.EXTRACTION_MAX_XML_BYTES:
+        raise _too_big_unpacked(budget.name)
+    max_paragraphs = settings.EXTRACTION_MAX_PARAGRAPHS
+    paragraphs = tags = 0
+    overlap = len(paragraph.pattern) + 8  # a tag cut between two chunks is counted once
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(CHUNK):
+            window = tail + chunk
+            paragraphs += len(paragraph.findall(window)) - len(paragraph.findall(tail))
+            tags += chunk.count(b"<")
+            if paragraphs > max_paragraphs or tags > TAGS_PER_PARAGRAPH * max_paragraphs:
+                raise budget.too_many_paragraphs()
+            tail = window[-overlap:]
+            budget.tick()
+
+
 WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+WORD_PARAGRAPH = re.compile(rb"<w:p[\s/>]")
+ODT_PARAGRAPH = re.compile(rb"<text:[ph][\s/>]")
 
 
-def _read_docx(data: bytes, name: str) -> tuple[str, None]:
+def _read_docx(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
     archive = _open_zip(data, name, Kind.DOCX)
     names = set(archive.namelist())
     if not {"[Content_Types].xml", "word/document.xml"} <= names:
         raise _not_what_it_claims(name, Kind.DOCX)
+    _check_xml_part(archive, "word/document.xml", WORD_PARAGRAPH, budget)
     try:
         import docx  # python-docx
 
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds on a broken package
-        raise UploadRejected(
-            _("“%(name)s” is beschadigd en kan niet gelezen worden.") % {"name": name}
-        ) from error
-    paragraphs = [p.text for p in document.paragraphs]
+        raise _damaged(name) from error
+    paragraphs = [budget.take(p.text) for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
-            paragraphs.append(" | ".join(cell.text for cell in row.cells))
-    return _clip("\n".join(paragraphs).strip()), None
+            paragraphs.append(budget.take(" | ".join(cell.text for cell in row.cells)))
+    return budget.finish("\n".join(paragraphs).strip()), None
 
 
-def _read_odt(data: bytes, name: str) -> tuple[str, None]:
+def _read_odt(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
     archive = _open_zip(data, name, Kind.ODT)
     try:
         mimetype = archive.read("mimetype").strip()
@@ -176,19 +294,20 @@ def _read_odt(data: bytes, name: str) -> tuple[str, None]:
         raise _not_what_it_claims(name, Kind.ODT) from error
     if mimetype != ODT_MIMETYPE or "content.xml" not in archive.namelist():
         raise _not_what_it_claims(name, Kind.ODT)
+    _check_xml_part(archive, "content.xml", ODT_PARAGRAPH, budget)
     try:
         from odf.opendocument import load
 
         document = load(io.BytesIO(data))
-        text = "\n".join(_odt_blocks(document.text))
+        text = "\n".join(budget.take(block) for block in _odt_blocks(document.text))
+    except UploadRejected:
+        raise
     except (ElementTree.ParseError, ValueError, KeyError, AttributeError) as error:
-        raise UploadRejected(
-            _("“%(name)s” is beschadigd en kan niet gelezen worden.") % {"name": name}
-        ) from error
-    return _clip(text.strip()), None
+        raise _damaged(name) from error
+    return budget.finish(text.strip()), None
 
 
-def _read_xlsx(data: bytes, name: str) -> tuple[str, None]:
+def _read_xlsx(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
     """A workbook is checked (a real, not oversized package), not read: its text is ""."""
     archive = _open_zip(data, name, Kind.XLSX)
     if not {"[Content_Types].xml", "xl/workbook.xml"} <= set(archive.namelist()):
@@ -196,8 +315,8 @@ def _read_xlsx(data: bytes, name: str) -> tuple[str, None]:
     return "", None
 
 
-def _read_csv(data: bytes, name: str) -> tuple[str, None]:
-    return _clip(_decode_text(data, name, Kind.CSV)), None
+def _read_csv(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
+    return budget.finish(_decode_text(data, name, Kind.CSV)), None
 
 
 def _odt_blocks(node):
@@ -212,8 +331,26 @@ def _odt_blocks(node):
             yield from _odt_blocks(child)
 
 
+# A byte order mark says which Unicode encoding a text file uses (Notepad saves "Unicode"
+# as UTF-16 with one). UTF-32's marks begin with UTF-16's, so they are tried first.
+BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
 def _decode_text(data: bytes, name: str, kind: Kind) -> str:
-    if data.startswith(EXECUTABLE_SIGNATURES) or b"\x00" in data[:8192]:
+    if data.startswith(EXECUTABLE_SIGNATURES):
+        raise _not_what_it_claims(name, kind)
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            try:
+                return data.decode(encoding)  # the codec drops the mark itself
+            except UnicodeDecodeError as error:
+                raise _not_what_it_claims(name, kind) from error
+    if b"\x00" in data[:8192]:
         raise _not_what_it_claims(name, kind)
     for encoding in ("utf-8-sig", "cp1252"):
         try:
@@ -223,16 +360,26 @@ def _decode_text(data: bytes, name: str, kind: Kind) -> str:
     raise _not_what_it_claims(name, kind)
 
 
-def _read_txt(data: bytes, name: str) -> tuple[str, None]:
-    return _clip(_decode_text(data, name, Kind.TXT).replace("\r\n", "\n").strip()), None
+def _read_txt(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
+    text = _decode_text(data, name, Kind.TXT).replace("\r\n", "\n").strip()
+    return budget.finish(text), None
 
 
-def _read_html(data: bytes, name: str) -> tuple[str, None]:
-    markup = _decode_text(data, name, Kind.HTML)
+# Block elements end a line of text: without it a title runs into the body ("tHallo").
+HTML_BLOCK = re.compile(
+    r"<(/?)(address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|"
+    r"footer|h[1-6]|head|header|hr|li|main|nav|ol|p|pre|section|table|td|th|title|tr|ul)\b",
+    re.IGNORECASE,
+)
+
+
+def _read_html(data: bytes, name: str, budget: Budget) -> tuple[str, None]:
+    markup = HTML_BLOCK.sub(r"\n<\1\2", _decode_text(data, name, Kind.HTML))
+    budget.tick()
     # nh3 with no allowed tags keeps only the text (and drops script and style contents).
-    text = html.unescape(nh3.clean(markup.replace("</p>", "</p>\n"), tags=set()))
+    text = html.unescape(nh3.clean(markup, tags=set()))
     lines = (line.strip() for line in text.splitlines())
-    return _clip("\n".join(line for line in lines if line)), None
+    return budget.finish("\n".join(line for line in lines if line)), None
 
 
 CUE_TIMING = re.compile(r"^\s*(\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{3}\s*-->")
@@ -240,7 +387,7 @@ VTT_VOICE = re.compile(r"^<v(?:\.[\w.-]+)?\s+([^>]+)>(.*?)(?:</v>)?$")
 SPEAKER_PREFIX = re.compile(r"^([^:\n]{1,60}):\s+(.*)$")
 
 
-def _read_subtitles(data: bytes, name: str, kind: Kind) -> tuple[str, None]:
+def _read_subtitles(data: bytes, name: str, kind: Kind, budget: "Budget") -> tuple[str, None]:
     """Subtitles (VTT or SRT) as speaker turns: "Naam: tekst", one paragraph per turn.
 
     Timings, cue numbers and the VTT header are dropped; consecutive cues of the same
@@ -265,7 +412,7 @@ def _read_subtitles(data: bytes, name: str, kind: Kind) -> tuple[str, None]:
         else:
             turns.append([speaker, words])
     paragraphs = [f"{speaker}: {words}" if speaker else words for speaker, words in turns]
-    return _clip("\n\n".join(paragraphs).strip()), None
+    return budget.finish("\n\n".join(paragraphs).strip()), None
 
 
 def _cue_turn(cue: str) -> tuple[str | None, str]:
@@ -283,17 +430,12 @@ def _strip_tags(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
-def _read_vtt(data: bytes, name: str) -> tuple[str, None]:
-    return _read_subtitles(data, name, Kind.VTT)
+def _read_vtt(data: bytes, name: str, budget: "Budget") -> tuple[str, None]:
+    return _read_subtitles(data, name, Kind.VTT, budget)
 
 
-def _read_srt(data: bytes, name: str) -> tuple[str, None]:
-    return _read_subtitles(data, name, Kind.SRT)
-
-
-def _clip(text: str) -> str:
-    # NUL characters (PDF extraction yields them) cannot be stored in a PostgreSQL text column.
-    return text.replace("\x00", "")[:MAX_TEXT_CHARS]
+def _read_srt(data: bytes, name: str, budget: "Budget") -> tuple[str, None]:
+    return _read_subtitles(data, name, Kind.SRT, budget)
 
 
 _READERS = {
