@@ -1,5 +1,3 @@
-import difflib
-
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,8 +7,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
+from atlasplan.lists import paginate
 from atlasplan.models import Theme
 from atlasplan.permissions import can
+from interviews import versions
 from interviews.forms import (
     ExcerptForm,
     TranscriptForm,
@@ -122,18 +122,27 @@ def transcript_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def transcript_history(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk)
     transcript = get_object_or_404(Transcript, interview=interview)
-    versions = list(transcript.versions.select_related("saved_by"))
-    for index, newer in enumerate(versions):
-        older = versions[index + 1] if index + 1 < len(versions) else None
-        newer.changes = changed_lines(older.text, newer.text) if older else []
-    context = {"interview": interview, "transcript": transcript, "versions": versions}
+    shown = parse_pk(request.GET.get("text", ""))
+    if shown is not None:  # one version's whole text, on request
+        version = get_object_or_404(transcript.versions, number=shown)
+        context = {"interview": interview, "transcript": transcript, "version": version}
+        return render(request, "interviews/transcript_version.html", context)
+    base = versions.with_sizes(transcript.versions.select_related("saved_by"))
+    page = paginate(request, base.order_by("-number"), versions.PER_PAGE)
+    on_page = list(page)
+    older = (
+        base.filter(number__lt=on_page[-1].number).order_by("-number").first() if on_page else None
+    )
+    requested = parse_pk(request.GET.get("changes", ""))
+    versions.compare_page(transcript.versions, on_page, older, requested)
+    context = {
+        "interview": interview,
+        "transcript": transcript,
+        "versions": on_page,
+        "page_obj": page,
+        "preview_chars": versions.PREVIEW_CHARS,
+    }
     return render(request, "interviews/transcript_history.html", context)
-
-
-def changed_lines(old: str, new: str) -> list[tuple[str, str]]:
-    """The paragraphs removed ("-") and added ("+") between two versions of a text."""
-    differ = difflib.ndiff(old.splitlines(), new.splitlines())
-    return [(line[0], line[2:]) for line in differ if line[:1] in {"-", "+"} and line[2:].strip()]
 
 
 @require_GET
