@@ -1,18 +1,17 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
-from atlasplan.ids import parse_pk
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from interviews.models import Consent, Excerpt, Interview, InterviewGuide, PositionSummary
-from stakeholders.models import Contact, Decision, Organisation
+from stakeholders.models import Decision, Organisation
+from stakeholders.pickers import offer_contacts
 
 TRANSCRIPT_KINDS = {Kind.DOCX, Kind.ODT, Kind.TXT, Kind.VTT, Kind.SRT}
 TRANSCRIPT_ACCEPT = ".docx,.odt,.txt,.vtt,.srt"
@@ -85,22 +84,7 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.annotate(
             approved_first=approved
         ).order_by("approved_first", "name")
-        contacts = Contact.objects.select_related("organisation")
-        chosen = self.data.get("organisation") or self.initial.get("organisation")
-        chosen = chosen or self.instance.organisation_id
-        chosen = parse_pk(chosen)
-        if chosen is not None:  # only that organisation's people
-            contacts = contacts.filter(organisation_id=chosen)
-        self.fields["interviewees"].queryset = contacts
-        self.fields["organisation"].widget.attrs.update(
-            {  # choosing another organisation refreshes the list of its contacts (htmx)
-                "hx-get": reverse("interviews:interview_create"),
-                "hx-trigger": "change",
-                "hx-target": "#div_id_interviewees",
-                "hx-select": "#div_id_interviewees",
-                "hx-swap": "outerHTML",
-            }
-        )
+        offer_contacts(self, "interviewees")  # only the chosen organisation's people
         staff = [GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]]
         self.fields["interviewers"].queryset = (
             get_user_model().objects.filter(groups__name__in=staff).distinct().order_by("username")
@@ -108,6 +92,7 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("organisation", autofocus=True),
+            HTML('{% include "stakeholders/includes/refresh_contacts.html" %}'),
             Row(Column("held_at"), Column("mode"), Column("duration")),
             Row(Column("location"), Column("guide"), Column("status")),
             Fieldset(_("Geïnterviewden"), "interviewees"),

@@ -16,6 +16,7 @@ from stakeholders.models import (
     Shortlist,
     ShortlistEntry,
 )
+from stakeholders.pickers import offer_contacts
 from stakeholders.similarity import similar_names
 
 
@@ -183,9 +184,13 @@ class ShortlistEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         taken = ShortlistEntry.objects.exclude(pk=self.instance.pk).values("organisation")
         self.fields["organisation"].queryset = Organisation.objects.exclude(pk__in=taken)
-        self.fields["contact"].queryset = Contact.objects.select_related("organisation")
-        self.fields["contact"].label_from_instance = lambda c: f"{c.name} ({c.organisation})"
-        self.helper = _helper(Field("organisation", autofocus=True), "contact", "rationale")
+        offer_contacts(self, "contact")  # only the chosen organisation's people
+        self.helper = _helper(
+            Field("organisation", autofocus=True),
+            HTML('{% include "stakeholders/includes/refresh_contacts.html" %}'),
+            "contact",
+            "rationale",
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -360,3 +360,12 @@ def test_notes_page_keeps_a_removed_question_only_where_it_was_answered(consulta
         "Oude vraag?"
         not in consultant_client.get(f"/interviews/{other.pk}/notes/").content.decode()
     )
+
+
+def test_a_new_interview_says_nothing_is_coded_yet(consultant_client, atlas_client, excerpt):
+    new = InterviewFactory()
+    html = consultant_client.get(f"/interviews/{new.pk}/").content.decode()
+    assert "Nog geen fragmenten gecodeerd." in html
+    assert "die u hier mag zien" not in html
+    coded = consultant_client.get(f"/interviews/{excerpt.interview_id}/").content.decode()
+    assert "Nog geen fragmenten gecodeerd." not in coded
