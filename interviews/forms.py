@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from interviews.models import Consent, Excerpt, Interview, InterviewGuide, PositionSummary
@@ -87,8 +88,12 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
         offer_contacts(self, "interviewees")  # only the chosen organisation's people
         staff = [GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]]
         self.fields["interviewers"].queryset = (
-            get_user_model().objects.filter(groups__name__in=staff).distinct().order_by("username")
+            get_user_model()
+            .objects.filter(groups__name__in=staff)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
+        self.fields["interviewers"].label_from_instance = person_name
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("organisation", autofocus=True),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from atlasplan.concurrency import FIELD as READ_AT
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from plan.forms import EvidencePickerMixin
 from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
@@ -183,7 +184,7 @@ def staff_users():
 
 class UserChoiceField(IdChoiceField):
     def label_from_instance(self, user) -> str:
-        return user.get_full_name() or user.get_username()
+        return person_name(user)
 
 
 class ObjectiveChoiceField(IdMultipleChoiceField):

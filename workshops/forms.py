@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
 from atlasplan.models import Theme
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from interviews import privacy
 from interviews.models import Excerpt
@@ -52,9 +53,12 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         staff = Q(groups__name__in=[GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]])
         self.fields["facilitator"].queryset = (
-            get_user_model().objects.filter(staff, is_active=True).distinct().order_by("username")
+            get_user_model()
+            .objects.filter(staff, is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
-        self.fields["facilitator"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["facilitator"].label_from_instance = person_name
         self.fields["expected_participants"].widget.attrs.update({"min": 1, "max": 500})
         self.helper = _helper(
             Field("title", autofocus=True),
