@@ -56,6 +56,23 @@ class ThemeChoiceField(IdMultipleChoiceField):
         return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
 
 
+class WebAddressField(forms.URLField):
+    """A web address typed as people type it: "www.atlas-antwerpen.be" gets "https://".
+
+    A plain text input (not type="url", which the browser refuses without a scheme) with the
+    URL keyboard on phones; Django adds the scheme and still refuses what is no address.
+    """
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs["assume_scheme"] = "https"
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget) -> dict:
+        return {**super().widget_attrs(widget), "inputmode": "url", "autocomplete": "url"}
+
+
 class ColourInput(forms.TextInput):
     input_type = "color"
 

@@ -125,6 +125,14 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    # Consent is an explicit act: yes or no is chosen, never pre-ticked, with its own date.
+    given = forms.TypedChoiceField(
+        label=_("Heeft de geïnterviewde toestemming gegeven?"),
+        choices=[(True, _("Ja, toestemming gegeven")), (False, _("Nee, toestemming geweigerd"))],
+        coerce=lambda value: value in (True, "True", "true", "on", "1"),
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Consent
         fields = ["given", "date", "method", "scope", "form", "withdrawn_on"]
@@ -142,6 +150,12 @@ class ConsentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:  # nothing recorded yet: no answer and no date assumed
+            self.initial.pop("given", None)
+            self.initial.pop("date", None)
+            self.fields["date"].initial = None  # the model's default is today
+            self.fields["date"].show_hidden_initial = False
+        self.fields["date"].label = _("Datum van de toestemming of de weigering")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Toestemming opslaan")))
 

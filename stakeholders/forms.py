@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
+from atlasplan.forms import WebAddressField
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from stakeholders.models import (
     Assessment,
@@ -50,6 +51,7 @@ class OrganisationForm(StaleSaveMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "sector", "scope", "website", "description"]
+        field_classes = {"website": WebAddressField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "scope": forms.RadioSelect,
