@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
-from atlasplan.models import Theme
+from atlasplan.forms import ThemeSelectField
 from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from interviews import privacy
@@ -92,11 +92,11 @@ class StatementForm(StaleSaveMixin, forms.ModelForm):
     class Meta:
         model = Statement
         fields = ["text", "theme", "order", "source_passage", "source_excerpt", "source"]
+        field_classes = {"theme": ThemeSelectField}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.order_by("name")
         passages = self.fields["source_passage"]
         passages.queryset = Passage.objects.select_related("document").order_by(
             "document__title", "page", "pk"
@@ -152,9 +152,7 @@ class StatementPasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Eén stelling per regel; lege regels worden overgeslagen."),
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.order_by("name"),
+    theme = ThemeSelectField(
         required=False,
         help_text=_("Optioneel: het thema voor al deze stellingen."),
     )
