@@ -133,6 +133,25 @@ class WebAddressField(forms.URLField):
         return {**super().widget_attrs(widget), "inputmode": "url", "autocomplete": "url"}
 
 
+class DateInput(forms.DateInput):
+    """A date as the interface writes it: dd-mm-jjjj in Dutch, yyyy-mm-dd in English.
+
+    A text input, not ``type="date"``: the browser's date field shows and asks the date in
+    the browser's language and format, whatever the interface speaks. Django reads the
+    active language's DATE_INPUT_FORMATS (Dutch also takes 1-2-2026, 01/02/2026 and ISO),
+    so a typed date works with or without JavaScript and a wrong one gets Django's own
+    translated message.
+    """
+
+    def __init__(self, attrs: dict | None = None, format: str | None = None) -> None:
+        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", str(_("dd-mm-jjjj")))
+        return context
+
+
 class ColourInput(forms.TextInput):
     input_type = "color"
 

@@ -6,7 +6,7 @@ from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
 from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
@@ -137,8 +137,8 @@ class ConsentForm(forms.ModelForm):
         model = Consent
         fields = ["given", "date", "method", "scope", "form", "withdrawn_on"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "withdrawn_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
+            "withdrawn_on": DateInput(),
         }
         help_texts = {
             "withdrawn_on": _(

@@ -8,15 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import FIELD as READ_AT
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField
 from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from plan.forms import EvidencePickerMixin
 from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
 from plan.models.plan import adopted_version
 from stakeholders.models import Organisation
-
-DATE = {"type": "date"}
 
 
 def _helper(*fields) -> FormHelper:
@@ -108,8 +106,8 @@ class ObjectiveForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
             "measured_how": forms.Textarea(attrs={"rows": 2}),
-            "baseline_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "deadline": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "baseline_on": DateInput(),
+            "deadline": DateInput(),
         }
         help_texts = {
             "text": _("Specifiek: wie moet wat weten, vinden of doen?"),
@@ -233,8 +231,8 @@ class StepForm(StaleSaveMixin, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "start": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "end": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "start": DateInput(),
+            "end": DateInput(),
         }
         help_texts = {
             "owner_name": _("Of een naam of dienst buiten de tool."),
@@ -354,7 +352,7 @@ class MeasurementForm(forms.ModelForm):
         model = Measurement
         fields = ["measured_on", "value", "source", "note"]
         widgets = {
-            "measured_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "measured_on": DateInput(),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {"source": _("Waar komt het cijfer vandaan (bevraging, registratie…)?")}

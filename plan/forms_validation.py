@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
 from interviews.models import ConsentScope
 from plan.models import (
     Endorsement,
@@ -24,7 +24,7 @@ from stakeholders.filters import StyledFilterSet
 from stakeholders.models import Contact, Organisation, Scope
 from stakeholders.pickers import contact_label
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _helper(*fields) -> FormHelper:

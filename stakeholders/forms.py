@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import WebAddressField
+from atlasplan.forms import DateInput, WebAddressField
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from stakeholders.models import (
     Assessment,
@@ -31,13 +31,6 @@ def _helper(*fields, submit: str | None = None) -> FormHelper:
 
 def _squash(text: str) -> str:
     return " ".join(text.split())
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class OrganisationForm(StaleSaveMixin, forms.ModelForm):

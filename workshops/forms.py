@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
-from atlasplan.forms import ThemeSelectField
+from atlasplan.forms import DateInput, ThemeSelectField
 from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from interviews import privacy
@@ -44,7 +44,7 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
             "follow_presenter",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "role_options": forms.Textarea(attrs={"rows": 3}),
         }
