@@ -115,7 +115,7 @@ class ObjectiveForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
             "indicator": _("Meetbaar: waaraan ziet u dat de doelstelling bereikt is?"),
             "baseline": _("Waar staat de indicator vandaag?"),
             "baseline_on": _("Wanneer werd de nulmeting gedaan? Latere metingen liggen erna."),
-            "target": _("Acceptabel en realistisch: waar wil u uitkomen?"),
+            "target": _("Acceptabel en realistisch: waar wilt u uitkomen?"),
             "unit": _("Bijvoorbeeld %, deelnemers, organisaties."),
             "deadline": _("Tijdsgebonden: tegen wanneer?"),
         }
