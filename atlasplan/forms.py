@@ -1,3 +1,4 @@
+import django_filters
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Field, Layout, Submit
 from django import forms
@@ -42,18 +43,113 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
+class ThemeTreeIterator(forms.models.ModelChoiceIterator):
+    """The codebook's themes depth-first: each parent followed by its children.
+
+    Every theme gets ``tree_depth`` (0 for a root) for the widget and the label; a theme
+    whose parent is not among the choices is listed as a root.
+    """
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        themes = list(self.queryset.select_related("parent").order_by("name", "pk"))
+        present = {theme.pk for theme in themes}
+        children: dict[int | None, list[Theme]] = {}
+        for theme in themes:
+            parent = theme.parent_id if theme.parent_id in present else None
+            children.setdefault(parent, []).append(theme)
+
+        def walk(parent_id: int | None, depth: int):
+            for theme in children.get(parent_id, []):
+                theme.tree_depth = depth
+                yield self.choice(theme)
+                yield from walk(theme.pk, depth + 1)
+
+        yield from walk(None, 0)
+
+
+class ThemeTreeWidget(forms.CheckboxSelectMultiple):
+    """Checkboxes indented by depth (``data-depth``, styled in atlasplan.css)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        theme = getattr(value, "instance", None)
+        option["attrs"]["data-depth"] = getattr(theme, "tree_depth", 0)
+        return option
+
+
 class ThemeChoiceField(IdMultipleChoiceField):
-    """Themes as checkboxes, sub-themes indented by their parent's name."""
+    """The one theme picker: the codebook as a tree of checkboxes, children indented."""
+
+    iterator = ThemeTreeIterator
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("queryset", Theme.objects.select_related("parent"))
-        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("queryset", Theme.objects.all())
+        kwargs.setdefault("widget", ThemeTreeWidget)
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Thema's"))
         super().__init__(**kwargs)
 
     def label_from_instance(self, theme: Theme) -> str:
-        return f"{theme.parent.name} › {theme.name}" if theme.parent_id else theme.name
+        return theme.name
+
+
+class ThemeSelectField(IdChoiceField):
+    """One theme from a list: the same tree, children indented under their parent."""
+
+    iterator = ThemeTreeIterator
+
+    def __init__(self, **kwargs) -> None:
+        kwargs.setdefault("queryset", Theme.objects.all())
+        kwargs.setdefault("label", _("Thema"))
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, theme: Theme) -> str:
+        # An <option> cannot be padded: two no-break spaces per level indent it.
+        return "\u00a0\u00a0" * getattr(theme, "tree_depth", 0) + theme.name
+
+
+class ThemeFilter(django_filters.ModelChoiceFilter):
+    """A list page's theme filter: the codebook as the same indented tree."""
+
+    field_class = ThemeSelectField
+
+
+class WebAddressField(forms.URLField):
+    """A web address typed as people type it: "www.atlas-antwerpen.be" gets "https://".
+
+    A plain text input (not type="url", which the browser refuses without a scheme) with the
+    URL keyboard on phones; Django adds the scheme and still refuses what is no address.
+    """
+
+    widget = forms.TextInput
+
+    def __init__(self, **kwargs) -> None:
+        kwargs["assume_scheme"] = "https"
+        super().__init__(**kwargs)
+
+    def widget_attrs(self, widget) -> dict:
+        return {**super().widget_attrs(widget), "inputmode": "url", "autocomplete": "url"}
+
+
+class DateInput(forms.DateInput):
+    """A date as the interface writes it: dd-mm-jjjj in Dutch, yyyy-mm-dd in English.
+
+    A text input, not ``type="date"``: the browser's date field shows and asks the date in
+    the browser's language and format, whatever the interface speaks. Django reads the
+    active language's DATE_INPUT_FORMATS (Dutch also takes 1-2-2026, 01/02/2026 and ISO),
+    so a typed date works with or without JavaScript and a wrong one gets Django's own
+    translated message.
+    """
+
+    def __init__(self, attrs: dict | None = None, format: str | None = None) -> None:
+        super().__init__(attrs={"inputmode": "numeric", "autocomplete": "off", **(attrs or {})})
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", str(_("dd-mm-jjjj")))
+        return context
 
 
 class ColourInput(forms.TextInput):
@@ -66,6 +162,7 @@ class ThemeForm(StaleSaveMixin, forms.ModelForm):
     class Meta:
         model = Theme
         fields = ["name", "parent", "description", "colour"]
+        field_classes = {"parent": ThemeSelectField}
         widgets = {
             "colour": ColourInput(attrs={"class": "form-control-color"}),
             "description": forms.Textarea(attrs={"rows": 3}),
@@ -97,7 +194,7 @@ class ThemeForm(StaleSaveMixin, forms.ModelForm):
 
 
 class ThemeMergeForm(forms.Form):
-    target = IdChoiceField(
+    target = ThemeSelectField(
         label=_("Samenvoegen met"),
         queryset=Theme.objects.none(),
         help_text=_("Alle gebruik van dit thema gaat naar het gekozen thema; dit thema verdwijnt."),

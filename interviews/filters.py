@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.forms import ThemeFilter
 from atlasplan.models import Theme
 from atlasplan.permissions import can, is_consultant
 from interviews import privacy
@@ -29,7 +30,7 @@ class QuoteFilter(django_filters.FilterSet):
     quote, so for those who see quotes as consent allows it matches only quotes by name,
     and readers (who see everything anonymised) get no organisation filter at all."""
 
-    theme = django_filters.ModelChoiceFilter(
+    theme = ThemeFilter(
         label=_("Thema"),
         field_name="themes",
         queryset=Theme.objects.all(),

@@ -1,14 +1,13 @@
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Column, Field, Fieldset, Layout, Row, Submit
+from crispy_forms.layout import HTML, Column, Field, Fieldset, Layout, Row, Submit
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
-from atlasplan.ids import parse_pk
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from interviews.models import (
@@ -19,7 +18,8 @@ from interviews.models import (
     PositionSummary,
     Transcript,
 )
-from stakeholders.models import Contact, Decision, Organisation
+from stakeholders.models import Decision, Organisation
+from stakeholders.pickers import offer_contacts
 
 TRANSCRIPT_KINDS = {Kind.DOCX, Kind.ODT, Kind.TXT, Kind.VTT, Kind.SRT}
 TRANSCRIPT_ACCEPT = ".docx,.odt,.txt,.vtt,.srt"
@@ -92,29 +92,19 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.annotate(
             approved_first=approved
         ).order_by("approved_first", "name")
-        contacts = Contact.objects.select_related("organisation")
-        chosen = self.data.get("organisation") or self.initial.get("organisation")
-        chosen = chosen or self.instance.organisation_id
-        chosen = parse_pk(chosen)
-        if chosen is not None:  # only that organisation's people
-            contacts = contacts.filter(organisation_id=chosen)
-        self.fields["interviewees"].queryset = contacts
-        self.fields["organisation"].widget.attrs.update(
-            {  # choosing another organisation refreshes the list of its contacts (htmx)
-                "hx-get": reverse("interviews:interview_create"),
-                "hx-trigger": "change",
-                "hx-target": "#div_id_interviewees",
-                "hx-select": "#div_id_interviewees",
-                "hx-swap": "outerHTML",
-            }
-        )
+        offer_contacts(self, "interviewees")  # only the chosen organisation's people
         staff = [GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]]
         self.fields["interviewers"].queryset = (
-            get_user_model().objects.filter(groups__name__in=staff).distinct().order_by("username")
+            get_user_model()
+            .objects.filter(groups__name__in=staff)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
+        self.fields["interviewers"].label_from_instance = person_name
         self.helper = FormHelper()
         self.helper.layout = Layout(
             Field("organisation", autofocus=True),
+            HTML('{% include "stakeholders/includes/refresh_contacts.html" %}'),
             Row(Column("held_at"), Column("mode"), Column("duration")),
             Row(Column("location"), Column("guide"), Column("status")),
             Fieldset(_("Geïnterviewden"), "interviewees"),
@@ -142,12 +132,20 @@ class InterviewForm(StaleSaveMixin, forms.ModelForm):
 
 
 class ConsentForm(forms.ModelForm):
+    # Consent is an explicit act: yes or no is chosen, never pre-ticked, with its own date.
+    given = forms.TypedChoiceField(
+        label=_("Heeft de geïnterviewde toestemming gegeven?"),
+        choices=[(True, _("Ja, toestemming gegeven")), (False, _("Nee, toestemming geweigerd"))],
+        coerce=lambda value: value in (True, "True", "true", "on", "1"),
+        widget=forms.RadioSelect,
+    )
+
     class Meta:
         model = Consent
         fields = ["given", "date", "method", "scope", "form", "withdrawn_on"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "withdrawn_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
+            "withdrawn_on": DateInput(),
         }
         help_texts = {
             "withdrawn_on": _(
@@ -159,6 +157,12 @@ class ConsentForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if not self.instance.pk:  # nothing recorded yet: no answer and no date assumed
+            self.initial.pop("given", None)
+            self.initial.pop("date", None)
+            self.fields["date"].initial = None  # the model's default is today
+            self.fields["date"].show_hidden_initial = False
+        self.fields["date"].label = _("Datum van de toestemming of de weigering")
         self.helper = FormHelper()
         self.helper.add_input(Submit("submit", _("Toestemming opslaan")))
 

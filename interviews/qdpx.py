@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from atlasplan.models import Installation, Theme
+from atlasplan.people import person_name
 from interviews import privacy
 from interviews.models import Anchor, Excerpt, Interview, NoteAnswer, Stance, Transcript
 from interviews.services import CodingError, clean_text, nearest_passage
@@ -132,7 +133,7 @@ def _add_users(project: _Project, users) -> None:
     for user in users:
         if user.pk not in seen:
             seen.add(user.pk)
-            name = _xml(user.get_full_name() or user.get_username())
+            name = _xml(person_name(user))
             ET.SubElement(element, _q("User"), {"guid": project.user_guid(user), "name": name})
 
 

@@ -23,7 +23,7 @@ class PlanConfig(AppConfig):
             (
                 6,
                 _("Aftoetsing"),
-                _("Leg de visie voor aan elke stakeholder: kan u ze onderschrijven?"),
+                _("Leg de visie voor aan elke stakeholder: kunt u ze onderschrijven?"),
                 # The round's pages hold who answered what: staff only. Readers see the
                 # endorsement figures on the vision and the round results it links, so step 6
                 # stays greyed for them (a link would only lead to "Geen toegang").

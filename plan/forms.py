@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import FIELD as READ_AT
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.forms import IdMultipleChoiceField, ThemeChoiceField, ThemeSelectField
 from atlasplan.ids import parse_pk
 from atlasplan.models import Theme
 from atlasplan.search import clean_query, matching
@@ -53,9 +53,7 @@ class EvidenceFilterForm(forms.Form):
     """The picker's search and theme filter (read from GET or from the ambition form's POST)."""
 
     evidence_q = forms.CharField(label=_("Zoek in de onderbouwing"), required=False)
-    evidence_theme = IdChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.all(),
+    evidence_theme = ThemeSelectField(
         required=False,
         empty_label=_("alle thema's"),
     )

@@ -8,14 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import FIELD as READ_AT
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from plan.forms import EvidencePickerMixin
 from plan.models import Ambition, Measurement, Objective, Step, StepPartner, TargetGroup
 from plan.models.plan import adopted_version
 from stakeholders.models import Organisation
-
-DATE = {"type": "date"}
 
 
 def _helper(*fields) -> FormHelper:
@@ -107,8 +106,8 @@ class ObjectiveForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
         widgets = {
             "text": forms.Textarea(attrs={"rows": 2}),
             "measured_how": forms.Textarea(attrs={"rows": 2}),
-            "baseline_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "deadline": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "baseline_on": DateInput(),
+            "deadline": DateInput(),
         }
         help_texts = {
             "text": _("Specifiek: wie moet wat weten, vinden of doen?"),
@@ -116,7 +115,7 @@ class ObjectiveForm(EvidencePickerMixin, StaleSaveMixin, forms.ModelForm):
             "indicator": _("Meetbaar: waaraan ziet u dat de doelstelling bereikt is?"),
             "baseline": _("Waar staat de indicator vandaag?"),
             "baseline_on": _("Wanneer werd de nulmeting gedaan? Latere metingen liggen erna."),
-            "target": _("Acceptabel en realistisch: waar wil u uitkomen?"),
+            "target": _("Acceptabel en realistisch: waar wilt u uitkomen?"),
             "unit": _("Bijvoorbeeld %, deelnemers, organisaties."),
             "deadline": _("Tijdsgebonden: tegen wanneer?"),
         }
@@ -183,7 +182,7 @@ def staff_users():
 
 class UserChoiceField(IdChoiceField):
     def label_from_instance(self, user) -> str:
-        return user.get_full_name() or user.get_username()
+        return person_name(user)
 
 
 class ObjectiveChoiceField(IdMultipleChoiceField):
@@ -232,8 +231,8 @@ class StepForm(StaleSaveMixin, forms.ModelForm):
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
-            "start": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
-            "end": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "start": DateInput(),
+            "end": DateInput(),
         }
         help_texts = {
             "owner_name": _("Of een naam of dienst buiten de tool."),
@@ -353,7 +352,7 @@ class MeasurementForm(forms.ModelForm):
         model = Measurement
         fields = ["measured_on", "value", "source", "note"]
         widgets = {
-            "measured_on": forms.DateInput(attrs=DATE, format="%Y-%m-%d"),
+            "measured_on": DateInput(),
             "note": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {"source": _("Waar komt het cijfer vandaan (bevraging, registratie…)?")}

@@ -9,7 +9,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
+from atlasplan.forms import DateInput, IdChoiceField, IdMultipleChoiceField, ThemeChoiceField
 from interviews.models import ConsentScope
 from plan.models import (
     Endorsement,
@@ -22,8 +22,9 @@ from plan.models import (
 )
 from stakeholders.filters import StyledFilterSet
 from stakeholders.models import Contact, Organisation, Scope
+from stakeholders.pickers import contact_label
 
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATE = DateInput()
 
 
 def _helper(*fields) -> FormHelper:
@@ -140,8 +141,7 @@ class InviteeForm(forms.ModelForm):
         organisation = self.instance.organisation
         # Only this organisation's contacts are offered; others are refused in clean.
         self.fields["contacts"].choices = [
-            (c.pk, c.name if not c.function else f"{c.name} ({c.function})")
-            for c in organisation.contacts.all()
+            (c.pk, contact_label(c)) for c in organisation.contacts.select_related("organisation")
         ]
         self.helper = _helper(*self.Meta.fields)
 
@@ -212,7 +212,10 @@ class ResponseForm(forms.ModelForm):
             self.instance.invitee = invitee
         self.ambitions = list(ambitions)
         if "respondent" in self.fields:
-            self.fields["respondent"].queryset = invitee.organisation.contacts.all()
+            self.fields["respondent"].queryset = invitee.organisation.contacts.select_related(
+                "organisation"
+            )
+            self.fields["respondent"].label_from_instance = contact_label
             self.fields["respondent"].empty_label = _("— een ander (naam hieronder) —")
         self.fields["position"].choices = list(Endorsement.choices)
         # How a response may be quoted is asked, never assumed: no choice is pre-selected.

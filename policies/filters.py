@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from atlasplan.forms import ThemeFilter
 from atlasplan.models import Theme
 from policies.models import Kind, Level, PolicyDocument, ReadingStatus
 
@@ -26,7 +27,7 @@ class PolicyDocumentFilter(django_filters.FilterSet):
         label=_("Soort"), choices=Kind.choices, empty_label=_("Alle soorten")
     )
     year = django_filters.NumberFilter(label=_("Jaar"))
-    theme = django_filters.ModelChoiceFilter(
+    theme = ThemeFilter(
         label=_("Thema"),
         field_name="themes",
         queryset=Theme.objects.all(),

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
-from atlasplan.forms import ThemeChoiceField
+from atlasplan.forms import DateInput, ThemeChoiceField, WebAddressField
 from atlasplan.uploads import Inspected, Kind, UploadRejected, inspect_upload
 from policies.models import Kind as DocumentKind
 from policies.models import Level, Passage, PolicyDocument
@@ -26,8 +26,9 @@ class PolicyDocumentForm(StaleSaveMixin, forms.ModelForm):
             "title", "organisation", "level", "kind", "year", "published_on", "url",
             "file", "summary", "relevance", "themes", "status",
         ]  # fmt: skip
+        field_classes = {"url": WebAddressField}
         widgets = {
-            "published_on": forms.DateInput(attrs={"type": "date"}),
+            "published_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 6}),
             "relevance": forms.NumberInput(attrs={"min": 1, "max": 5}),
             "file": forms.ClearableFileInput(attrs={"accept": ACCEPT}),

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
+from atlasplan.forms import DateInput, WebAddressField
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
 from stakeholders.models import (
     Assessment,
@@ -16,6 +17,7 @@ from stakeholders.models import (
     Shortlist,
     ShortlistEntry,
 )
+from stakeholders.pickers import offer_contacts
 from stakeholders.similarity import similar_names
 
 
@@ -31,13 +33,6 @@ def _squash(text: str) -> str:
     return " ".join(text.split())
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
 class OrganisationForm(StaleSaveMixin, forms.ModelForm):
     stale_fields = ("name", "website", "description")
 
@@ -49,6 +44,7 @@ class OrganisationForm(StaleSaveMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "sector", "scope", "website", "description"]
+        field_classes = {"website": WebAddressField}
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
             "scope": forms.RadioSelect,
@@ -183,9 +179,13 @@ class ShortlistEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         taken = ShortlistEntry.objects.exclude(pk=self.instance.pk).values("organisation")
         self.fields["organisation"].queryset = Organisation.objects.exclude(pk__in=taken)
-        self.fields["contact"].queryset = Contact.objects.select_related("organisation")
-        self.fields["contact"].label_from_instance = lambda c: f"{c.name} ({c.organisation})"
-        self.helper = _helper(Field("organisation", autofocus=True), "contact", "rationale")
+        offer_contacts(self, "contact")  # only the chosen organisation's people
+        self.helper = _helper(
+            Field("organisation", autofocus=True),
+            HTML('{% include "stakeholders/includes/refresh_contacts.html" %}'),
+            "contact",
+            "rationale",
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
-from atlasplan.models import Theme
+from atlasplan.forms import DateInput, ThemeSelectField
+from atlasplan.people import person_name
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.text import without_control
 from interviews import privacy
@@ -44,7 +45,7 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
             "follow_presenter",
         ]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
             "role_options": forms.Textarea(attrs={"rows": 3}),
         }
@@ -53,9 +54,12 @@ class WorkshopForm(StaleSaveMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         staff = Q(groups__name__in=[GROUP_NAMES[Role.CONSULTANT], GROUP_NAMES[Role.ATLAS]])
         self.fields["facilitator"].queryset = (
-            get_user_model().objects.filter(staff, is_active=True).distinct().order_by("username")
+            get_user_model()
+            .objects.filter(staff, is_active=True)
+            .distinct()
+            .order_by("first_name", "last_name", "username")
         )
-        self.fields["facilitator"].label_from_instance = lambda u: u.get_full_name() or u.username
+        self.fields["facilitator"].label_from_instance = person_name
         self.fields["expected_participants"].widget.attrs.update({"min": 1, "max": 500})
         self.helper = _helper(
             Field("title", autofocus=True),
@@ -89,11 +93,11 @@ class StatementForm(StaleSaveMixin, forms.ModelForm):
     class Meta:
         model = Statement
         fields = ["text", "theme", "order", "source_passage", "source_excerpt", "source"]
+        field_classes = {"theme": ThemeSelectField}
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.order_by("name")
         passages = self.fields["source_passage"]
         passages.queryset = Passage.objects.select_related("document").order_by(
             "document__title", "page", "pk"
@@ -149,9 +153,7 @@ class StatementPasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10}),
         help_text=_("Eén stelling per regel; lege regels worden overgeslagen."),
     )
-    theme = forms.ModelChoiceField(
-        label=_("Thema"),
-        queryset=Theme.objects.order_by("name"),
+    theme = ThemeSelectField(
         required=False,
         help_text=_("Optioneel: het thema voor al deze stellingen."),
     )

@@ -156,6 +156,10 @@ def workshop_state(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Voeg eerst stellingen toe: zonder stellingen valt er niets te stemmen.")
         )
         return redirect(workshop)
+    # Closing ends the voting on every phone at once: ask first.
+    closing = state == Workshop.State.CLOSED and workshop.state == Workshop.State.OPEN
+    if closing and not request.POST.get("confirm"):
+        return render(request, "workshops/workshop_close_confirm.html", {"workshop": workshop})
     services.set_state(workshop, state)
     if state == Workshop.State.OPEN:
         messages.success(request, _("De stemming is open. Toon de QR-code aan de deelnemers."))
@@ -364,7 +368,8 @@ def statement_outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         form.save()
         messages.success(request, _("De uitkomst is bewaard."))
-        return redirect("workshops:workshop_results", pk=statement.workshop_id)
+        results = reverse("workshops:workshop_results", args=[statement.workshop_id])
+        return redirect(f"{results}#statement-{statement.pk}")  # back to the one just handled
     context = {"form": form, "workshop": statement.workshop, "statement": statement}
     return render(request, "workshops/statement_outcome.html", context)
 
@@ -377,7 +382,8 @@ def statement_counts(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         services.set_manual_counts(statement, form.counts())
         messages.success(request, _("De telling is bewaard."))
-        return redirect("workshops:workshop_results", pk=statement.workshop_id)
+        results = reverse("workshops:workshop_results", args=[statement.workshop_id])
+        return redirect(f"{results}#statement-{statement.pk}")
     phone = dict(statement.votes.values_list("value").annotate(n=Count("pk")).order_by())
     context = {
         "form": form,

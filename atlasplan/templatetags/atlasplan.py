@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
 from atlasplan.concurrency import stamp
+from atlasplan.people import person_name
 from atlasplan.permissions import can as _can
 
 register = template.Library()
@@ -14,6 +15,12 @@ register = template.Library()
 def can(context, name: str, obj=None) -> bool:
     """``{% can "themes.change" theme as may_edit %}``: asks atlasplan.permissions."""
     return _can(context["request"].user, name, obj)
+
+
+@register.filter
+def person(user) -> str:
+    """``{{ interview.facilitator|person }}``: a person by their full name."""
+    return person_name(user)
 
 
 @register.simple_tag(takes_context=True)

@@ -29,6 +29,7 @@ from interviews.views.access import (
     interview_queryset,
     step_crumb,
 )
+from stakeholders.pickers import is_refresh, shown_again
 
 SORTS = {"date": "held_at", "organisation": "organisation__name", "status": "status"}
 
@@ -65,6 +66,8 @@ def interview_create(request: HttpRequest) -> HttpResponse:
     if organisation is not None:  # "Interview plannen" on an organisation's page
         initial["organisation"] = organisation
     form = InterviewForm(request.POST or None, initial=initial)
+    if is_refresh(request):  # another organisation chosen: its contacts, nothing saved yet
+        return render(request, "interviews/interview_form.html", {"form": shown_again(form)})
     if form.is_valid():
         interview = save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is gepland."))
@@ -88,6 +91,7 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
         # This page names the organisation: a quote it may show only anonymously stays in
         # the quote bank and the position map, where it is not beside that name.
         "quotes": [quote for quote in quotes if not quote.is_anonymous],
+        "coded": interview.excerpts.exists(),
     }
     return render(request, "interviews/interview_detail.html", context)
 
@@ -96,6 +100,9 @@ def interview_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def interview_update(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_interview_for_user(request, pk, "interviews.change")
     form = InterviewForm(request.POST or None, instance=interview)
+    if is_refresh(request):  # another organisation chosen: its contacts, nothing saved yet
+        context = {"form": shown_again(form), "interview": interview}
+        return render(request, "interviews/interview_form.html", context)
     if form.is_valid():
         save_interview(form.save(commit=False), **people(form))
         messages.success(request, _("Het interview is opgeslagen."))

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from atlasplan.people import person_name
 from plan.models.vision import VisionState, VisionVersion
 from plan.smart import smart_gaps
 from plan.terms import Term, derive_term
@@ -267,7 +268,7 @@ class Step(models.Model):
     @property
     def owner_label(self) -> str:
         if self.owner_user_id:
-            return self.owner_user.get_full_name() or self.owner_user.get_username()
+            return person_name(self.owner_user)
         return self.owner_name
 
 

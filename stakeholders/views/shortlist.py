@@ -18,6 +18,7 @@ from stakeholders.models import (
     Shortlist,
     ShortlistEntry,
 )
+from stakeholders.pickers import is_refresh, shown_again
 from stakeholders.views.access import CHANGE, VIEW, get_entry_for_user
 
 # --- Shortlist ----------------------------------------------------------------------------
@@ -64,6 +65,9 @@ def shortlist_entry_create(request: HttpRequest) -> HttpResponse:
     form = ShortlistEntryForm(
         request.POST or None, initial={"organisation": request.GET.get("organisation")}
     )
+    if is_refresh(request):  # another organisation chosen: its contacts, nothing saved yet
+        form = shown_again(form)
+        return render(request, "stakeholders/shortlist_entry_form.html", {"form": form})
     if form.is_valid():
         entry = services.propose_entry(form.instance, request.user)
         messages.success(
@@ -78,6 +82,9 @@ def shortlist_entry_create(request: HttpRequest) -> HttpResponse:
 def shortlist_entry_update(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_entry_for_user(request, pk, CHANGE)
     form = ShortlistEntryForm(request.POST or None, instance=entry)
+    if is_refresh(request):  # another organisation chosen: its contacts, nothing saved yet
+        context = {"form": shown_again(form), "entry": entry}
+        return render(request, "stakeholders/shortlist_entry_form.html", context)
     if form.is_valid():
         services.reopen_entry_if_changed(entry, form.changed_data)
         form.save()

@@ -209,3 +209,47 @@ def test_the_coding_page_links_the_core_stylesheet(consultant_client):
     excerpt = ExcerptFactory()
     html = consultant_client.get(f"/interviews/{excerpt.interview_id}/transcript/").content
     assert f'href="{reverse("theme_css")}"'.encode() in html
+
+
+@pytest.fixture
+def codebook(db):
+    """Two roots with children, named so that alphabetical order is not the tree's order."""
+    werk = ThemeFactory(name="Werk")
+    beeld = ThemeFactory(name="Beeldvorming")
+    ThemeFactory(name="Arbeidsmarkt", parent=werk)
+    ThemeFactory(name="Media", parent=beeld)
+    ThemeFactory(name="Zwart-wit", parent=Theme.objects.get(name="Media"))
+    return ["Beeldvorming", "Media", "Zwart-wit", "Werk", "Arbeidsmarkt"]
+
+
+def _checkbox_tree(html: str) -> list[tuple[str, str]]:
+    import re
+
+    return re.findall(
+        r'name="themes" value="\d+"[^>]*data-depth="(\d)"[^>]*>\s*<label[^>]*>\s*([^<]+?)\s*<',
+        html,
+    )
+
+
+def test_theme_pickers_show_the_codebook_as_a_tree(consultant_client, codebook):
+    url = "/policies/new/"
+    html = consultant_client.get(url).content.decode()
+    tree = _checkbox_tree(html)
+    assert [name for _depth, name in tree] == codebook
+    assert [depth for depth, _name in tree] == ["0", "1", "2", "0", "1"]
+    assert "›" not in html  # no "Werk › Arbeidsmarkt" labels any more
+
+
+def test_theme_selects_indent_children_in_tree_order(consultant_client, codebook):
+    html = consultant_client.get("/policies/").content.decode()
+    options = html[html.index('name="theme"') :]
+    options = options[: options.index("</select>")]
+    assert options.index(">Beeldvorming<") < options.index(">\xa0\xa0Media<")
+    assert options.index(">\xa0\xa0\xa0\xa0Zwart-wit<") < options.index(">Werk<")
+
+
+def test_the_codebook_page_shows_the_same_tree(consultant_client, codebook):
+    html = consultant_client.get("/themes/").content.decode()
+    positions = [html.index(f"{name}\n") for name in codebook]
+    assert positions == sorted(positions)
+    assert "tree-indent-2" in html

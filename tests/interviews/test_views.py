@@ -1,6 +1,7 @@
 """Every view per role: allowed (200), hidden (404), forbidden (403), wrong method (405)."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -169,7 +170,7 @@ def test_consent_withdrawal_is_recorded_with_history(consultant_client, excerpt)
     pk = excerpt.interview_id
     response = consultant_client.post(
         f"/interviews/{pk}/consent/",
-        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+        {"given": "True", "date": "2026-01-10", "method": "written", "scope": "named",
          "withdrawn_on": "2026-02-01"},
     )  # fmt: skip
     assert response.status_code == 302
@@ -233,14 +234,14 @@ def test_signed_consent_form_is_stored_and_served_only_to_raw_readers(
     pk = excerpt.interview_id
     consultant_client.post(
         f"/interviews/{pk}/consent/",
-        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+        {"given": "True", "date": "2026-01-10", "method": "written", "scope": "named",
          "form": upload("toestemming.pdf", pdf_bytes("Ik stem toe."))},
     )  # fmt: skip
     assert consultant_client.get(f"/interviews/{pk}/consent/file/").status_code == 200
     assert atlas_client.get(f"/interviews/{pk}/consent/file/").status_code == 404
     refused = consultant_client.post(
         f"/interviews/{pk}/consent/",
-        {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named",
+        {"given": "True", "date": "2026-01-10", "method": "written", "scope": "named",
          "form": upload("toestemming.pdf", b"geen pdf")},
     )  # fmt: skip
     assert "geen geldig PDF-bestand" in refused.content.decode()
@@ -360,3 +361,39 @@ def test_notes_page_keeps_a_removed_question_only_where_it_was_answered(consulta
         "Oude vraag?"
         not in consultant_client.get(f"/interviews/{other.pk}/notes/").content.decode()
     )
+
+
+def test_a_new_interview_says_nothing_is_coded_yet(consultant_client, atlas_client, excerpt):
+    new = InterviewFactory()
+    html = consultant_client.get(f"/interviews/{new.pk}/").content.decode()
+    assert "Nog geen fragmenten gecodeerd." in html
+    assert "die u hier mag zien" not in html
+    coded = consultant_client.get(f"/interviews/{excerpt.interview_id}/").content.decode()
+    assert "Nog geen fragmenten gecodeerd." not in coded
+
+
+def test_consent_is_never_pre_ticked_and_needs_its_answer_and_date(consultant_client):
+    from interviews.models import Consent
+
+    interview = InterviewFactory()
+    url = f"/interviews/{interview.pk}/consent/"
+    html = consultant_client.get(url).content.decode()
+    assert "Heeft de geïnterviewde toestemming gegeven?" in html
+    assert "checked" not in html  # no answer chosen for the person interviewed
+    assert 'name="date" value=' not in html  # and no date assumed
+    response = consultant_client.post(url, {"method": "written", "scope": "named"})
+    assert response.status_code == 200
+    assert not Consent.objects.exists()
+    consultant_client.post(
+        url, {"given": "True", "date": "2026-01-10", "method": "written", "scope": "named"}
+    )
+    consent = Consent.objects.get()
+    assert consent.given and consent.date == datetime.date(2026, 1, 10)
+    consultant_client.post(
+        url, {"given": "False", "date": "2026-01-11", "method": "written", "scope": "named"}
+    )
+    consent.refresh_from_db()
+    assert not consent.given
+    edit = consultant_client.get(url).content.decode()
+    assert re.search(r'value="False"[^>]*checked', edit)  # a stored answer is shown as given
+    assert not re.search(r'value="True"[^>]*checked', edit)

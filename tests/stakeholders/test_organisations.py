@@ -192,3 +192,12 @@ def test_sorting_by_sector_follows_the_labels_the_user_reads(consultant_client, 
     OrganisationFactory(name="Krant", sector="media")  # Media
     response = consultant_client.get("/stakeholders/", {"sort": "sector"})
     assert [o.name for o in response.context["page_obj"]] == ["Atlas", "Krant", "Stad"]
+
+
+def test_a_website_without_https_gets_it(consultant_client, db):
+    html = consultant_client.get("/stakeholders/new/").content.decode()
+    assert 'type="url"' not in html  # the browser would refuse "www.…" before Django sees it
+    assert 'inputmode="url"' in html
+    response = new(consultant_client, website="www.atheneumkiel.be")
+    assert response.status_code == 302
+    assert Organisation.objects.get().website == "https://www.atheneumkiel.be"

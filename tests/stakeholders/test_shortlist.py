@@ -31,7 +31,7 @@ def test_consultant_proposes_an_organisation_with_contact_and_rationale(
 def test_a_contact_of_another_organisation_is_refused(consultant_client, organisation):
     stranger = ContactFactory(organisation=OrganisationFactory(name="Andere"))
     response = propose(consultant_client, organisation, stranger)
-    assert "Kies een contactpersoon van deze organisatie." in response.content.decode()
+    assert "Kies enkel contactpersonen van de gekozen organisatie." in response.content.decode()
     assert not ShortlistEntry.objects.exists()
 
 

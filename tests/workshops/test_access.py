@@ -71,7 +71,9 @@ def test_preparing_and_running_per_role(users, statement, role, status):
 def test_running_posts_per_role(users, statement, role, status):
     client = client_for(users[role])
     for template in RUN_POST:
-        response = client.post(url(template, statement), {"state": "closed", "reveal": "1"})
+        response = client.post(
+            url(template, statement), {"state": "closed", "confirm": "1", "reveal": "1"}
+        )
         assert response.status_code == status, template
 
 
@@ -81,7 +83,7 @@ def test_an_atlas_member_who_facilitates_may_run_the_workshop(atlas_member, stat
     for template in RUN:
         assert client.get(url(template, statement)).status_code == 200, template
     for template in RUN_POST:
-        response = client.post(url(template, statement), {"state": "closed"})
+        response = client.post(url(template, statement), {"state": "closed", "confirm": "1"})
         assert response.status_code == 302, template
 
 

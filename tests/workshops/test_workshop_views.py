@@ -89,10 +89,38 @@ def test_open_shows_the_qr_code_and_close_hides_results_again(consultant_client,
     assert preparing.code in html
     assert f"http://testserver/v/{preparing.code}/" in html
     Workshop.objects.filter(pk=preparing.pk).update(results_revealed=True)
-    consultant_client.post(f"/workshops/{preparing.pk}/state/", {"state": "closed"})
+    consultant_client.post(f"/workshops/{preparing.pk}/state/", {"state": "closed", "confirm": "1"})
     preparing.refresh_from_db()
     assert preparing.state == Workshop.State.CLOSED
     assert not preparing.results_revealed
+
+
+def test_closing_the_voting_asks_for_confirmation_first(consultant_client, workshop):
+    detail = consultant_client.get(f"/workshops/{workshop.pk}/").content.decode()
+    assert "Sluit de stemming" in detail
+    response = consultant_client.post(f"/workshops/{workshop.pk}/state/", {"state": "closed"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "De stemming sluiten?" in html
+    assert 'name="confirm" value="1"' in html
+    workshop.refresh_from_db()
+    assert workshop.state == Workshop.State.OPEN  # nothing closed yet
+    response = consultant_client.post(
+        f"/workshops/{workshop.pk}/state/", {"state": "closed", "confirm": "1"}
+    )
+    assert response.status_code == 302
+    workshop.refresh_from_db()
+    assert workshop.state == Workshop.State.CLOSED
+
+
+def test_after_an_outcome_the_results_page_returns_to_that_statement(consultant_client, statement):
+    response = consultant_client.post(
+        f"/workshops/statements/{statement.pk}/outcome/", {"outcome": "kept"}
+    )
+    results = f"/workshops/{statement.workshop_id}/results/"
+    assert response["Location"] == f"{results}#statement-{statement.pk}"
+    html = consultant_client.get(results).content.decode()
+    assert f'id="statement-{statement.pk}"' in html
 
 
 def test_unknown_state_is_refused(consultant_client, workshop):
