@@ -65,24 +65,40 @@ def marked(text: str, passages) -> SafeString:
     for passage in list(passages)[:MAX_MARKED]:
         at = text.find(passage.quote) if passage.quote else -1
         if at >= 0:
-            spans.append([at, at + len(passage.quote), [passage.pk]])
-    spans.sort()
+            spans.append([at, at + len(passage.quote), [passage]])
+    spans.sort(key=lambda span: (span[0], span[1]))
     merged: list[list] = []
-    for start, end, pks in spans:
+    for start, end, items in spans:
         if merged and start < merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], end)
-            merged[-1][2] += pks
+            merged[-1][2] += items
         else:
-            merged.append([start, end, pks])
+            merged.append([start, end, items])
     parts, done = [], 0
-    for start, end, pks in merged:
-        ids = " ".join(str(pk) for pk in pks)
-        anchors = "".join(f'<span class="code-anchor" id="at-passage-{pk}"></span>' for pk in pks)
+    for start, end, items in merged:
         parts.append(escape(text[done:start]))
-        parts.append(
-            f'{anchors}<mark class="passage-mark" data-passages="{ids}">'
-            f"{escape(text[start:end])}</mark>"
-        )
+        parts.append(_mark(text[start:end], items))
         done = end
     parts.append(escape(text[done:]))
     return mark_safe("".join(parts))  # every piece of the text is escaped above
+
+
+def _mark(piece: str, passages: list) -> str:
+    """One <mark> for the passages covering ``piece``, coloured by the first one's theme."""
+    theme = next(iter(passages[0].themes.all()), None)
+    css = "code-mark passage-mark" + (f" code-theme-{theme.pk}" if theme else "")
+    if len(passages) > 1:
+        css += " code-overlap"
+    ids = " ".join(str(passage.pk) for passage in passages)
+    anchors = "".join(f'<span class="code-anchor" id="at-passage-{p.pk}"></span>' for p in passages)
+    return f'{anchors}<mark class="{css}" data-passages="{ids}">{escape(piece)}</mark>'
+
+
+def find_on_page(text: str, quote: str) -> str | None:
+    """The page's own text of ``quote`` (whitespace may differ: a browser's selection turns
+    line breaks and runs of spaces into its own), or None when it is not on the page."""
+    words = quote.split()
+    if not words:
+        return None
+    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
+    return found.group(0) if found else None
