@@ -63,9 +63,9 @@ def marked(text: str, passages) -> SafeString:
     """
     spans = []
     for passage in list(passages)[:MAX_MARKED]:
-        at = text.find(passage.quote) if passage.quote else -1
-        if at >= 0:
-            spans.append([at, at + len(passage.quote), [passage]])
+        found = _search(text, passage.quote)
+        if found:
+            spans.append([found.start(), found.end(), [passage]])
     spans.sort(key=lambda span: (span[0], span[1]))
     merged: list[list] = []
     for start, end, items in spans:
@@ -97,8 +97,13 @@ def _mark(piece: str, passages: list) -> str:
 def find_on_page(text: str, quote: str) -> str | None:
     """The page's own text of ``quote`` (whitespace may differ: a browser's selection turns
     line breaks and runs of spaces into its own), or None when it is not on the page."""
+    found = _search(text, quote)
+    return found.group(0) if found else None
+
+
+def _search(text: str, quote: str) -> re.Match | None:
+    """The first occurrence of ``quote``'s words in ``text``, whatever whitespace is between."""
     words = quote.split()
     if not words:
         return None
-    found = re.search(r"\s+".join(re.escape(word) for word in words), text)
-    return found.group(0) if found else None
+    return re.search(r"\s+".join(re.escape(word) for word in words), text)
