@@ -173,7 +173,7 @@ class PassageForm(forms.ModelForm):
 
     def clean_page(self):
         page = self.cleaned_data.get("page")
-        pages = self.document.page_count
+        pages = self.document.page_count or self.document.pages.count()
         if page and pages and page > pages:
             raise forms.ValidationError(
                 _("Het document heeft %(pages)s pagina's.") % {"pages": pages}

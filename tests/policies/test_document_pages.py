@@ -276,3 +276,13 @@ def test_page_text_is_escaped(consultant_client, db):
     page = consultant_client.get(f"/policies/{document.pk}/").content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; gewone tekst" in page
+
+
+def test_the_typed_passage_form_knows_the_sections_of_a_file_without_pages(consultant_client):
+    document = PolicyDocumentFactory(extracted_text="Een korte nota.", page_count=None)
+    store_pages(document)  # one section
+    url = f"/policies/{document.pk}/passages/new/"
+    response = consultant_client.post(url, {"quote": "Een korte nota.", "page": "2"})
+    assert response.status_code == 200
+    assert "heeft 1 pagina" in response.content.decode()
+    assert not Passage.objects.exists()
