@@ -1,5 +1,7 @@
 """A document's text page by page, and tagging a key passage from text selected on a page."""
 
+import importlib
+
 import pytest
 from django.core.management import call_command
 
@@ -286,3 +288,16 @@ def test_the_typed_passage_form_knows_the_sections_of_a_file_without_pages(consu
     assert response.status_code == 200
     assert "heeft 1 pagina" in response.content.decode()
     assert not Passage.objects.exists()
+
+
+def test_the_data_migration_gives_documents_their_pages(db):
+    from django.apps import apps
+
+    migration = importlib.import_module("policies.migrations.0004_fill_document_pages")
+    pdf = PolicyDocumentFactory(extracted_text="Een\fTwee\fDrie", page_count=3)
+    text = PolicyDocumentFactory(extracted_text="Alleen tekst.", page_count=None)
+    empty = PolicyDocumentFactory(extracted_text="", page_count=None)
+    migration.fill_pages(apps, None)
+    assert list(pdf.pages.values_list("text", flat=True)) == ["Een", "Twee", "Drie"]
+    assert list(text.pages.values_list("number", "text")) == [(1, "Alleen tekst.")]
+    assert not empty.pages.exists()
