@@ -11,7 +11,7 @@ from atlasplan.uploads import inspect_upload
 from policies.demo_data import DOCUMENTS
 from policies.forms import ALLOWED_KINDS
 from policies.models import Passage, PolicyDocument
-from policies.services import apply_inspection
+from policies.services import apply_inspection, store_pages
 
 FICTIONAL = "Fictief demodocument voor AtlasPlan: deze tekst en organisatie zijn verzonnen."
 
@@ -48,6 +48,7 @@ def _create(entry, themes: dict[str, Theme]) -> None:
     document.file.save(filename, upload, save=False)
     document.save()
     document.themes.set([themes[name] for name in theme_names if name in themes])
+    store_pages(document)  # the document page shows its text, page by page
     for index, quote in enumerate(quotes):
         passage = Passage.objects.create(document=document, quote=quote, page=1)
         passage.themes.set(

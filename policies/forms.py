@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.forms import DateInput, ThemeChoiceField, WebAddressField
+from atlasplan.ids import parse_pk
 from atlasplan.uploads import Inspected, Kind, UploadRejected, inspect_upload
+from policies.models import DocumentPage, Level, Passage, PolicyDocument
 from policies.models import Kind as DocumentKind
-from policies.models import Level, Passage, PolicyDocument
+from policies.pages import find_on_page
 
 ALLOWED_KINDS = {Kind.PDF, Kind.DOCX, Kind.ODT, Kind.TXT, Kind.HTML}
 ACCEPT = ".pdf,.docx,.odt,.txt,.html,.htm"
@@ -172,9 +174,71 @@ class PassageForm(forms.ModelForm):
 
     def clean_page(self):
         page = self.cleaned_data.get("page")
-        pages = self.document.page_count
+        pages = self.document.page_count or self.document.pages.count()
         if page and pages and page > pages:
             raise forms.ValidationError(
                 _("Het document heeft %(pages)s pagina's.") % {"pages": pages}
             )
         return page
+
+
+class PassageTagForm(forms.Form):
+    """Text selected on one page of a document, kept as a key passage (the tag panel)."""
+
+    MAX_QUOTE = 5000
+
+    page = forms.CharField(widget=forms.HiddenInput, required=False)
+    quote = forms.CharField(
+        label=_("Passage"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        strip=False,
+        max_length=MAX_QUOTE,
+    )
+    themes = ThemeChoiceField()
+    note = forms.CharField(
+        label=_("Notitie (optioneel)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 1}),
+    )
+
+    def __init__(self, *args, document: PolicyDocument, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.document = document
+        self.page_obj: DocumentPage | None = None
+
+    def clean_page(self) -> int:
+        number = parse_pk(self.cleaned_data.get("page"))
+        self.page_obj = self.document.pages.filter(number=number).first() if number else None
+        if self.page_obj is None:
+            pages = self.document.pages.count()
+            raise forms.ValidationError(
+                _("Die pagina bestaat niet: het document heeft %(pages)s pagina's.")
+                % {"pages": pages}
+            )
+        return number
+
+    def clean_quote(self) -> str:
+        words = self.cleaned_data.get("quote", "").split()
+        if not words:
+            raise forms.ValidationError(_("Selecteer eerst een passage in de tekst."))
+        return " ".join(words)
+
+    def clean(self):
+        cleaned = super().clean()
+        quote, page = cleaned.get("quote"), self.page_obj
+        if quote and page is not None:
+            found = find_on_page(page.text, quote)
+            if found is None:
+                self.add_error(
+                    "quote",
+                    _(
+                        "Deze tekst staat niet op pagina %(page)s. Selecteer de passage opnieuw "
+                        "in de tekst van die pagina."
+                    )
+                    % {"page": page.number},
+                )
+            else:
+                cleaned["quote"] = found  # the page's own characters, so it is marked there
+        return cleaned

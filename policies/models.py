@@ -115,6 +115,41 @@ class PolicyDocument(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("policies:document_detail", args=[self.pk])
 
+    @property
+    def has_real_pages(self) -> bool:
+        """A PDF has pages; the text of other files is shown in sections ("deel 1", ...)."""
+        return self.page_count is not None
+
+
+class DocumentPage(models.Model):
+    """One page of a document's extracted text (a PDF page, or a section of another file).
+
+    Derived from the file when it is uploaded (policies.services.store_pages), so it keeps no
+    history of its own: the document's history records the file.
+    """
+
+    document = models.ForeignKey(
+        PolicyDocument, verbose_name=_("document"), on_delete=models.CASCADE, related_name="pages"
+    )
+    number = models.PositiveIntegerField(_("nummer"), validators=[MinValueValidator(1)])
+    text = models.TextField(_("tekst"), blank=True)
+
+    class Meta:
+        ordering = ["document", "number"]
+        verbose_name = _("pagina")
+        verbose_name_plural = _("pagina's")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "number"], name="documentpage_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="documentpage_number_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} · {self.number}"
+
 
 class Passage(models.Model):
     """A key passage of a document: what the vision and the plan will cite."""

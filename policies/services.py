@@ -10,7 +10,8 @@ from django.db import transaction
 from atlasplan.models import Theme
 from atlasplan.uploads import Inspected
 from policies.forms import title_from_filename
-from policies.models import Extraction, PolicyDocument
+from policies.models import DocumentPage, Extraction, Passage, PolicyDocument
+from policies.pages import normalise, split_pages
 
 
 def apply_inspection(document: PolicyDocument, upload, inspected: Inspected) -> None:
@@ -42,6 +43,8 @@ def save_document(
         document.save()
         if themes is not None:
             document.themes.set(themes)
+        if new_file is not None or not document.file:
+            store_pages(document)
     if previous and previous != document.file.name:  # replaced or cleared: no orphan in media
         storage = document.file.storage
         transaction.on_commit(lambda: storage.delete(previous))
@@ -75,7 +78,63 @@ def create_from_uploads(
             documents.append(document)
             document.save()
             document.themes.set(themes)
+            store_pages(document)
     return documents
+
+
+def store_pages(document: PolicyDocument) -> int:
+    """Replace the document's pages with its extracted text, page by page; their count."""
+    texts = split_pages(document.extracted_text, paged=document.has_real_pages)
+    if not "".join(texts).strip():
+        texts = []
+    with transaction.atomic():
+        DocumentPage.objects.filter(document=document).delete()
+        DocumentPage.objects.bulk_create(
+            DocumentPage(document=document, number=number, text=text)
+            for number, text in enumerate(texts, start=1)
+        )
+    return len(texts)
+
+
+class PassageError(ValueError):
+    """A selected passage cannot be kept; the message is meant for the user."""
+
+
+def tag_passage(
+    document: PolicyDocument,
+    page: DocumentPage,
+    quote: str,
+    user: AbstractBaseUser,
+    *,
+    themes: Iterable[Theme],
+    note: str = "",
+) -> tuple[Passage, bool]:
+    """Keep text selected on a page as a key passage: ``(passage, created)``.
+
+    The same text on the same page kept again (a second click, a colleague at the same
+    moment) is not doubled: its themes are added to the passage already there, and a new
+    note is appended, so nothing either person chose is lost.
+    """
+    themes = list(themes)
+    with transaction.atomic():
+        # Lock the document row: two adds of the same text serialise here (not on SQLite,
+        # which serialises every write anyway).
+        PolicyDocument.objects.select_for_update().filter(pk=document.pk).first()
+        passage = (
+            Passage.objects.filter(document=document, page=page.number, quote=quote)
+            .order_by("pk")
+            .first()
+        )
+        created = passage is None
+        if created:
+            passage = Passage.objects.create(
+                document=document, page=page.number, quote=quote, note=note, added_by=user
+            )
+        elif note and normalise(note) not in normalise(passage.note):
+            passage.note = f"{passage.note}\n\n{note}".strip()
+            passage.save(update_fields=["note"])
+        passage.themes.add(*themes)
+    return passage, created
 
 
 @contextmanager

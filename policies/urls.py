@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/file/", views.document_file, name="document_file"),
     path("<int:pk>/history/", views.document_history, name="document_history"),
     path("<int:pk>/passages/new/", views.passage_create, name="passage_create"),
+    path("<int:pk>/passages/tag/", views.passage_tag, name="passage_tag"),
     path("<int:pk>/passages/<int:passage_pk>/edit/", views.passage_update, name="passage_update"),
     path("<int:pk>/passages/<int:passage_pk>/delete/", views.passage_delete, name="passage_delete"),
 ]

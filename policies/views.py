@@ -6,19 +6,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.chips import theme_chips
 from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
+from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.models import Theme
-from atlasplan.permissions import require
+from atlasplan.permissions import can, require
 from policies import exports
 from policies.filters import PolicyDocumentFilter
-from policies.forms import PassageForm, PolicyDocumentForm, UploadForm
+from policies.forms import PassageForm, PassageTagForm, PolicyDocumentForm, UploadForm
 from policies.models import Level, Passage, PolicyDocument
+from policies.pages import marked
 from policies.search import search, snippets
-from policies.services import create_from_uploads, save_document
+from policies.services import create_from_uploads, save_document, tag_passage
 
 SORTS = {
     "title": "title",
@@ -36,9 +39,16 @@ def document_queryset() -> QuerySet:
     ).prefetch_related(Prefetch("themes", queryset=Theme.objects.order_by("name")))
 
 
-def get_document_for_user(request: HttpRequest, pk: int, action: str = "policies.view"):
+def get_document_for_user(
+    request: HttpRequest, pk: int, action: str = "policies.view", *, deferred: bool = False
+):
+    """The document, 404 when the user may not read the library, 403 when they may read it
+    but not do ``action``. ``deferred``: without the long extracted text (a page to read)."""
     require(request.user, "policies.view")
-    document = get_object_or_404(PolicyDocument.objects.select_related("added_by"), pk=pk)
+    documents = PolicyDocument.objects.select_related("added_by")
+    if deferred:
+        documents = documents.defer("extracted_text", "search")
+    document = get_object_or_404(documents, pk=pk)
     require(request.user, action, document)
     return document
 
@@ -77,14 +87,39 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    document = get_document_for_user(request, pk)
-    passages = document.passages.prefetch_related("themes").select_related("added_by")
-    context = {
+    document = get_document_for_user(request, pk, deferred=True)
+    number = parse_pk(request.GET.get("page")) or 1
+    return render(
+        request, "policies/policydocument_detail.html", _detail_context(request, document, number)
+    )
+
+
+def _detail_context(
+    request: HttpRequest, document: PolicyDocument, number: int, form: PassageTagForm | None = None
+) -> dict:
+    """The document page: its facts, one page of its text with the passages marked on it,
+    the list of passages and, for who may add them, the tag panel."""
+    pages = document.pages.count()
+    number = min(max(number, 1), pages or 1)
+    page = document.pages.filter(number=number).first()
+    passages = list(
+        document.passages.prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("name"))
+        ).select_related("added_by")
+    )
+    may_add = can(request.user, "policies.add")
+    chosen = {parse_pk(value) for value in form["themes"].value() or []} if form else set()
+    return {
         "document": document,
         "themes": document.themes.select_related("parent"),
         "passages": passages,
+        "page": page,
+        "page_count": pages,
+        "page_html": marked(page.text, [p for p in passages if p.page == number]) if page else "",
+        "may_add": may_add,
+        "form": form or PassageTagForm(document=document, initial={"page": number}),
+        "chips": theme_chips(chosen) if may_add else None,
     }
-    return render(request, "policies/policydocument_detail.html", context)
 
 
 def document_values(form: PolicyDocumentForm) -> dict:
@@ -185,6 +220,49 @@ def passage_create(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("De passage is toegevoegd."))
         return redirect(f"{document.get_absolute_url()}#passage-{passage.pk}")
     return render(request, "policies/passage_form.html", {"form": form, "document": document})
+
+
+@require_POST
+def passage_tag(request: HttpRequest, pk: int) -> HttpResponse:
+    """Text selected on a page of the document becomes a key passage (the tag panel).
+
+    From the page's script (htmx) it answers with the parts that changed (the page's text
+    with its marks, the list of passages, a quiet message) or with the form's errors (400);
+    without the script it redirects back to the page, or shows the page with the errors.
+    """
+    document = get_document_for_user(request, pk, "policies.add", deferred=True)
+    form = PassageTagForm(request.POST, document=document)
+    if not form.is_valid():
+        if request.htmx:
+            return render(
+                request,
+                "policies/policydocument_detail.html#tag-errors",
+                {"form": form},
+                status=400,
+            )
+        number = form.page_obj.number if form.page_obj else 1
+        context = _detail_context(request, document, number, form)
+        return render(request, "policies/policydocument_detail.html", context, status=400)
+    data = form.cleaned_data
+    passage, created = tag_passage(
+        document,
+        form.page_obj,
+        data["quote"],
+        request.user,
+        themes=data["themes"],
+        note=data["note"],
+    )
+    message = (
+        _("De kernpassage is toegevoegd.")
+        if created
+        else _("Deze passage was al gemarkeerd: de thema's en de notitie zijn erbij gezet.")
+    )
+    if request.htmx:
+        context = _detail_context(request, document, passage.page)
+        context.update({"message": message, "new_passage": passage})
+        return render(request, "policies/includes/passages_live.html", context)
+    messages.success(request, message)
+    return redirect(f"{document.get_absolute_url()}?page={passage.page}#passage-{passage.pk}")
 
 
 @require_http_methods(["GET", "POST"])

@@ -5,11 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan import chips
 from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate
-from atlasplan.models import Theme
 from atlasplan.permissions import can
 from interviews import versions
 from interviews.forms import (
@@ -109,21 +109,9 @@ def recent_theme_ids(user) -> list[int]:
 
 
 def theme_chips(user, form) -> dict:
-    """The codebook as chips: the recent themes first, then the tree by main theme."""
+    """The codebook as chips: this user's recent themes first, then the tree."""
     chosen = {parse_pk(value) for value in form["themes"].value() or []}
-    tree = Theme.objects.select_related("parent").tree()
-    for theme, _depth in tree:
-        theme.chosen = theme.pk in chosen
-    recent_ids = recent_theme_ids(user)
-    by_pk = {theme.pk: theme for theme, _depth in tree}
-    recent = [by_pk[pk] for pk in recent_ids if pk in by_pk]
-    branches: list[list[Theme]] = []
-    for theme, depth in tree:
-        if depth == 0:
-            branches.append([])
-        if theme.pk not in recent_ids:
-            branches[-1].append(theme)
-    return {"recent": recent, "branches": [b for b in branches if b]}
+    return chips.theme_chips(chosen, recent_theme_ids(user))
 
 
 @require_GET

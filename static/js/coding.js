@@ -8,7 +8,8 @@
   var container = document.getElementById("source-text");
   var panel = document.getElementById("coding-panel");
   var form = document.getElementById("coding-form");
-  if (!container || !form || !panel) { return; }
+  if (!container || !form || !panel || !window.AtlasSelectTag) { return; }
+  var tag = window.AtlasSelectTag; // the part shared with policy passages (select-tag.js)
   var side = document.getElementById("excerpt-side");
   var status = document.getElementById("coding-status");
   var menu = document.getElementById("mark-menu");
@@ -31,38 +32,11 @@
   panel.hidden = true;
   panel.querySelector(".coding-close").classList.remove("d-none");
   panel.querySelector(".coding-keys").classList.remove("d-none");
-  filter.classList.remove("d-none");
   typed.open = false;
 
-  function place(el, rect) {
-    var margin = 8;
-    var width = el.offsetWidth;
-    var height = el.offsetHeight;
-    var vw = document.documentElement.clientWidth;
-    var vh = window.innerHeight;
-    var left = Math.min(Math.max(rect.left, margin), vw - width - margin);
-    var top = rect.bottom + margin;
-    if (top + height > vh - margin) { top = rect.top - height - margin; }
-    if (top < margin) { top = Math.max(margin, vh - height - margin); }
-    el.style.left = Math.max(left, margin) + "px";
-    el.style.top = top + "px";
-  }
+  var place = tag.place;
 
-  // Beside the text when the window is wide enough (the text stays readable), else near
-  // the selection; in both cases level with it and wholly inside the window.
-  function placePanel(rect) {
-    var margin = 8;
-    var box = container.getBoundingClientRect();
-    var vw = document.documentElement.clientWidth;
-    if (box.right + margin + panel.offsetWidth <= vw - margin) {
-      var height = panel.offsetHeight;
-      var top = Math.min(Math.max(rect.top - 48, margin), window.innerHeight - height - margin);
-      panel.style.left = box.right + margin + "px";
-      panel.style.top = Math.max(top, margin) + "px";
-    } else {
-      place(panel, rect);
-    }
-  }
+  function placePanel(rect) { tag.placeBeside(panel, container, rect); }
 
   function openPanel(rect, mode) {
     var editing = mode && mode.edit;
@@ -77,7 +51,7 @@
   function closePanel() {
     panel.hidden = true;
     typed.open = false;
-    if (window.CSS && CSS.highlights) { CSS.highlights.delete("pending-code"); }
+    tag.pending(null);
   }
 
   function resetForm() {
@@ -103,21 +77,11 @@
   window.addEventListener("resize", fit);
 
   // --- Selecting ---------------------------------------------------------------------------
-  function offsetOf(node, offset) {
-    var range = document.createRange();
-    range.selectNodeContents(container);
-    range.setEnd(node, offset);
-    // Code points, as the server counts (an emoji is one character there, two in .length).
-    return Array.from(range.toString()).length;
-  }
-
   function capture() {
-    var selection = window.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) { return; }
-    var range = selection.getRangeAt(0);
-    if (!container.contains(range.startContainer) || !container.contains(range.endContainer)) { return; }
-    var from = offsetOf(range.startContainer, range.startOffset);
-    var to = offsetOf(range.endContainer, range.endOffset);
+    var range = tag.selectionIn(container);
+    if (!range) { return; }
+    var from = tag.offsetIn(container, range.startContainer, range.startOffset);
+    var to = tag.offsetIn(container, range.endContainer, range.endOffset);
     if (to <= from) { return; }
     var text = range.toString();
     if (!panel.hidden && form.getAttribute("action") !== createAction) { resetForm(); }
@@ -127,12 +91,9 @@
     passage.value = text;
     preview.textContent = preview.dataset.label + "“" +
       (text.length > 120 ? text.slice(0, 120) + "…" : text) + "”";
-    if (window.CSS && CSS.highlights && window.Highlight) {
-      CSS.highlights.set("pending-code", new Highlight(range.cloneRange()));
-    }
+    tag.pending(range);
     hideMenu();
-    var rects = range.getClientRects();
-    openPanel(rects.length ? rects[rects.length - 1] : range.getBoundingClientRect());
+    openPanel(tag.lastRect(range));
   }
 
   var pending = null;
@@ -163,36 +124,13 @@
   passage.addEventListener("input", function () { start.value = ""; end.value = ""; });
 
   // --- Themes as chips: filter by typing, Enter takes the first match ----------------------
-  function chips() { return Array.prototype.slice.call(form.querySelectorAll(".theme-chip")); }
-
-  function applyFilter() {
-    var words = filter.value.trim().toLowerCase();
-    chips().forEach(function (chip) {
-      chip.hidden = words !== "" && chip.dataset.name.indexOf(words) === -1;
-    });
-  }
-  filter.addEventListener("input", applyFilter);
-  filter.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter") { return; }
-    event.preventDefault();
-    var visible = chips().filter(function (chip) { return !chip.hidden; });
-    if (filter.value.trim() && visible.length) {
-      var box = visible[0].querySelector("input");
-      box.checked = !box.checked;
-      filter.value = "";
-      applyFilter();
-    } else {
-      form.requestSubmit();
-    }
-  });
+  function submit() { form.requestSubmit(); }
+  var applyFilter = tag.themeFilter(filter, form, submit);
 
   // Enter codes from anywhere in the panel (Shift+Enter: a new line in the memo); Esc closes.
-  panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { closePanel(); container.focus({ preventScroll: true }); return; }
-    if (event.key !== "Enter" || event.shiftKey || event.target === filter) { return; }
-    if (event.target.tagName === "BUTTON" || event.target.tagName === "SUMMARY") { return; }
-    event.preventDefault();
-    form.requestSubmit();
+  tag.panelKeys(panel, filter, submit, function () {
+    closePanel();
+    container.focus({ preventScroll: true });
   });
   panel.querySelector("[data-action=close]").addEventListener("click", closePanel);
 
@@ -205,29 +143,17 @@
 
   function apply(html) {
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var x = window.scrollX;
-    var y = window.scrollY;
-    var top = container.scrollTop;
-    var sideTop = side.scrollTop;
-    var text = doc.getElementById("source-text");
-    if (text) { container.innerHTML = text.innerHTML; }
-    var list = doc.getElementById("excerpt-side");
-    if (list) { side.innerHTML = list.innerHTML; }
-    var message = doc.getElementById("coding-status");
-    if (message) { announce(message.innerHTML); fit(); }
-    container.scrollTop = top;
-    side.scrollTop = sideTop;
-    window.scrollTo(x, y);
-  }
-
-  function send(url, body) {
-    return fetch(url, {
-      method: "POST",
-      body: body,
-      headers: { "HX-Request": "true" },
-      credentials: "same-origin",
+    tag.keepPlace([container, side], function () {
+      var text = doc.getElementById("source-text");
+      if (text) { container.innerHTML = text.innerHTML; }
+      var list = doc.getElementById("excerpt-side");
+      if (list) { side.innerHTML = list.innerHTML; }
+      var message = doc.getElementById("coding-status");
+      if (message) { announce(message.innerHTML); fit(); }
     });
   }
+
+  var send = tag.send;
 
   function csrfBody(extra) {
     var body = new FormData();
@@ -389,11 +315,7 @@
     if (!jump) { return; }
     event.preventDefault();
     var mark = container.querySelector("mark[data-excerpts~='" + jump.dataset.jump + "']");
-    if (!mark) { return; }
-    container.scrollTop += mark.getBoundingClientRect().top - container.getBoundingClientRect().top -
-      container.clientHeight / 3;
-    mark.classList.add("code-flash");
-    window.setTimeout(function () { mark.classList.remove("code-flash"); }, 1500);
+    if (mark) { tag.reveal(container, mark); }
   });
 
   document.addEventListener("pointerdown", function (event) {

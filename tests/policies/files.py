@@ -67,3 +67,16 @@ def zip_of_something_else() -> bytes:
 
 def upload(name: str, content: bytes, content_type: str = "application/octet-stream"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def paged_pdf_bytes(*pages: str, title: str = "Testdocument") -> bytes:
+    """A PDF with one page per text (a page break before each but the first)."""
+    from weasyprint import HTML
+
+    body = "".join(
+        f"<p style='break-before: page'>{text}</p>" if index else f"<p>{text}</p>"
+        for index, text in enumerate(pages)
+    )
+    return HTML(
+        string=f"<html lang='nl'><title>{title}</title><body>{body}</body></html>"
+    ).write_pdf()
