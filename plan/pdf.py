@@ -6,8 +6,10 @@ WeasyPrint fetches nothing but the project's own static files (:class:`StaticFet
 """
 
 import datetime
+import gc
 import mimetypes
 from collections import defaultdict
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
 import pydyf
@@ -307,8 +309,25 @@ def render(today: datetime.date | None = None) -> bytes:
 def write_pdf(document: str) -> bytes:
     """WeasyPrint with the static-only fetcher, as tagged PDF/UA-1 (with the /Scope of
     every table header cell, see :func:`scope_table_headers`)."""
-    html_document = HTML(string=document, base_url=BASE_URL, url_fetcher=StaticFetcher())
-    return html_document.write_pdf(finisher=scope_table_headers, **WRITE_OPTIONS)
+    with collector_paused():
+        html_document = HTML(string=document, base_url=BASE_URL, url_fetcher=StaticFetcher())
+        return html_document.write_pdf(finisher=scope_table_headers, **WRITE_OPTIONS)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused for one render. WeasyPrint builds hundreds
+    of thousands of objects that all live until the PDF is written, so each collection
+    walks them for nothing: pausing it saves 8-20 % of the render's CPU (bench/pdf.py) for
+    about 10 MB more at the peak. The garbage is collected once, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
 
 
 WRITE_OPTIONS = {"pdf_variant": "pdf/ua-1"}

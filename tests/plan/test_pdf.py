@@ -246,6 +246,24 @@ def test_table_headers_carry_their_scope_for_screen_readers():
     assert header_scopes(pdf.write_pdf(TABLES)) == ["/Column", "/Column", "/Row", "/Row"]
 
 
+def test_the_garbage_collector_runs_again_after_a_render_even_a_failed_one(monkeypatch):
+    """The collector is paused while WeasyPrint works (for speed); a process left without it
+    would grow until it is killed."""
+    import gc
+
+    seen = []
+
+    def broken(self, **options):
+        seen.append(gc.isenabled())
+        raise RuntimeError("Pango is stuk")
+
+    monkeypatch.setattr(pdf.HTML, "write_pdf", broken)
+    with pytest.raises(RuntimeError):
+        pdf.write_pdf("<p>Voor</p>")
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 SOURCES = ["http://example.com/tracker.png", "file:///etc/passwd", "/static/../../etc/passwd"]
 
 
