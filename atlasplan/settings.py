@@ -270,6 +270,9 @@ PLAN_LOGO = env.str("PLAN_LOGO", default="img/plan-logo.svg")
 # rendered while the reader waits (the demo plan is far below both).
 PLAN_PDF_BACKGROUND_STEPS = env.int("PLAN_PDF_BACKGROUND_STEPS", default=150)
 PLAN_PDF_BACKGROUND_OBJECTIVES = env.int("PLAN_PDF_BACKGROUND_OBJECTIVES", default=100)
+# A background-rendered PDF is kept this many days; `manage.py clear_plan_exports` (daily,
+# e.g. from cron) removes older ones with their files, and those that failed or were lost.
+PLAN_EXPORT_RETENTION_DAYS = env.int("PLAN_EXPORT_RETENTION_DAYS", default=7)
 TASKS = {
     "default": {
         "BACKEND": env.str("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),

@@ -6,10 +6,13 @@ WeasyPrint fetches nothing but the project's own static files (:class:`StaticFet
 """
 
 import datetime
+import gc
 import mimetypes
 from collections import defaultdict
+from contextlib import contextmanager
 from urllib.parse import unquote, urlsplit
 
+import pydyf
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
@@ -304,9 +307,49 @@ def render(today: datetime.date | None = None) -> bytes:
 
 
 def write_pdf(document: str) -> bytes:
-    """WeasyPrint with the static-only fetcher, as tagged PDF/UA-1."""
-    html_document = HTML(string=document, base_url=BASE_URL, url_fetcher=StaticFetcher())
-    return html_document.write_pdf(pdf_variant="pdf/ua-1")
+    """WeasyPrint with the static-only fetcher, as tagged PDF/UA-1 (with the /Scope of
+    every table header cell, see :func:`scope_table_headers`)."""
+    with collector_paused():
+        html_document = HTML(string=document, base_url=BASE_URL, url_fetcher=StaticFetcher())
+        return html_document.write_pdf(finisher=scope_table_headers, **WRITE_OPTIONS)
+
+
+@contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector paused for one render. WeasyPrint builds hundreds
+    of thousands of objects that all live until the PDF is written, so each collection
+    walks them for nothing: pausing it saves 8-20 % of the render's CPU (bench/pdf.py) for
+    about 10 MB more at the peak. The garbage is collected once, afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+            gc.collect()
+
+
+WRITE_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def scope_table_headers(document, pdf: pydyf.PDF) -> None:
+    """Give every /TH structure element its /Scope, which PDF/UA-1 (7.5) asks for and
+    WeasyPrint 70 does not write: /Row for a header that a data cell of its own row names
+    in its /Headers (WeasyPrint lists a ``<th scope="row">`` there), else /Column.
+
+    A WeasyPrint ``finisher``: it edits the structure tree before the file is written."""
+    elements = [o for o in pdf.objects if isinstance(o, pydyf.Dictionary) and "S" in o]
+    row_headers = set()
+    for cell in elements:
+        if cell["S"] == "/TD" and isinstance(attributes := cell.get("A"), pydyf.Dictionary):
+            row_headers.update((cell["P"], h.string) for h in attributes.get("Headers", ()))
+    for cell in elements:
+        if cell["S"] != "/TH":
+            continue
+        key = (cell["P"], cell["ID"].string) if "ID" in cell else None
+        scope = "/Row" if key in row_headers else "/Column"
+        cell.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = scope
 
 
 def filename(today: datetime.date | None = None) -> str:

@@ -1,9 +1,14 @@
 """A PDF of the plan rendered in the background (issue 12): one row per request."""
 
+import contextlib
+import os
 import uuid
+from functools import partial
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,6 +17,9 @@ class ExportState(models.TextChoices):
     RUNNING = "running", _("wordt opgemaakt")
     READY = "ready", _("klaar")
     FAILED = "failed", _("mislukt")
+
+
+FOLDER = "plan-pdf"  # each export's file is FOLDER/<key>/<filename>
 
 
 class PlanExport(models.Model):
@@ -34,7 +42,7 @@ class PlanExport(models.Model):
     )
     progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
     task_id = models.CharField(_("taak"), max_length=64, blank=True)
-    file = models.FileField(_("bestand"), upload_to="plan-pdf/", blank=True)
+    file = models.FileField(_("bestand"), upload_to=f"{FOLDER}/", blank=True)
     filename = models.CharField(_("bestandsnaam"), max_length=100, blank=True)
     finished_at = models.DateTimeField(_("klaar op"), null=True, blank=True)
 
@@ -57,3 +65,18 @@ class PlanExport(models.Model):
     @property
     def done(self) -> bool:
         return self.state in {ExportState.READY, ExportState.FAILED}
+
+
+@receiver(post_delete, sender=PlanExport)
+def delete_file_with_export(sender, instance: PlanExport, **kwargs) -> None:
+    """An export's file goes with its row, once the deletion is committed (a rollback keeps
+    both)."""
+    if instance.file:
+        transaction.on_commit(partial(delete_stored, instance.file.storage, instance.file.name))
+
+
+def delete_stored(storage, name: str) -> None:
+    """Delete ``name`` and, on a local disk, its export's folder once it is empty."""
+    storage.delete(name)
+    with contextlib.suppress(NotImplementedError, OSError):  # not local, or not empty
+        os.rmdir(os.path.dirname(storage.path(name)))

@@ -212,6 +212,58 @@ def test_language_title_author_and_tags_are_set(plan):
     assert len(reader.outline) >= len(CHAPTERS)  # a bookmark per chapter
 
 
+TABLES = """<html lang="nl"><title>t</title>
+<table><caption>Per kolom</caption>
+<thead><tr><th scope="col">Stap</th><th scope="col">Begin</th></tr></thead>
+<tbody><tr><td>Folder</td><td>1 jan</td></tr><tr><td>Campagne</td><td>2 feb</td></tr></tbody></table>
+<table><caption>Per rij</caption><tbody>
+<tr><th scope="row">Weten</th><td>a</td></tr><tr><th scope="row">Doen</th><td>b</td></tr>
+</tbody></table>"""
+
+
+def header_scopes(data: bytes) -> list[str]:
+    """The /Scope of every /TH in the structure tree, in document order."""
+    reader = PdfReader(io.BytesIO(data))
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if isinstance(node, list):
+            for kid in node:
+                walk(kid)
+        elif hasattr(node, "get") and "/S" in node:
+            if node["/S"] == "/TH":
+                found.append(str(node.get("/A", {}).get("/Scope")))
+            walk(node.get("/K", []))
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"]["/K"])
+    return found
+
+
+def test_table_headers_carry_their_scope_for_screen_readers():
+    """A column header in a thead is /Column, a ``<th scope="row">`` is /Row (PDF/UA-1 7.5:
+    WeasyPrint itself writes no /Scope)."""
+    assert header_scopes(pdf.write_pdf(TABLES)) == ["/Column", "/Column", "/Row", "/Row"]
+
+
+def test_the_garbage_collector_runs_again_after_a_render_even_a_failed_one(monkeypatch):
+    """The collector is paused while WeasyPrint works (for speed); a process left without it
+    would grow until it is killed."""
+    import gc
+
+    seen = []
+
+    def broken(self, **options):
+        seen.append(gc.isenabled())
+        raise RuntimeError("Pango is stuk")
+
+    monkeypatch.setattr(pdf.HTML, "write_pdf", broken)
+    with pytest.raises(RuntimeError):
+        pdf.write_pdf("<p>Voor</p>")
+    assert seen == [False]
+    assert gc.isenabled()
+
+
 SOURCES = ["http://example.com/tracker.png", "file:///etc/passwd", "/static/../../etc/passwd"]
 
 
