@@ -224,6 +224,12 @@ MAX_UPLOAD_SIZE = env.int("MAX_UPLOAD_SIZE", default=25 * 1024 * 1024)
 EVIDENCE_MIN_SECTOR_SIZE = env.int("EVIDENCE_MIN_SECTOR_SIZE", default=3)
 EVIDENCE_MIN_GROUP_SIZE = env.int("EVIDENCE_MIN_GROUP_SIZE", default=5)
 
+# Retention (manage.py apply_retention): raw transcripts and interview notes are removed this
+# many days after the interview was held (the coded excerpts stay, anonymised); 0 keeps them.
+RAW_TEXT_RETENTION_DAYS = env.int("RAW_TEXT_RETENTION_DAYS", default=0)
+# Spreadsheet imports previewed but never confirmed or cancelled are deleted after this.
+IMPORT_FILE_RETENTION_HOURS = env.int("IMPORT_FILE_RETENTION_HOURS", default=24)
+
 # The most ballots a workshop accepts when no expected group size is given (with one, twice
 # that size, and at least ten more): a workshop counts 8 to 25 people.
 WORKSHOP_DEFAULT_BALLOT_LIMIT = env.int("WORKSHOP_DEFAULT_BALLOT_LIMIT", default=50)
