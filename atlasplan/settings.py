@@ -143,8 +143,25 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Media files are never served publicly: views hand them out after an access check.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# With S3_BUCKET set, uploads go to S3-compatible storage (django-storages, the "s3" extra),
+# shared by every app server; files stay private and views hand them out after a check.
+_MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if env.str("S3_BUCKET", default=""):
+    _MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,  # a new upload never replaces another file of that name
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
