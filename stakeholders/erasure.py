@@ -43,8 +43,15 @@ from stakeholders.imports import STAGING_FOLDER
 from stakeholders.models import Contact, ShortlistEntry
 
 # Accounts and sessions belong to user management, not to the research.
-SKIPPED_APPS = {"auth", "account", "socialaccount", "mfa", "usersessions", "sessions"}
-SKIPPED_APPS |= {"contenttypes"}
+SKIPPED_APPS = {
+    "auth",
+    "account",
+    "socialaccount",
+    "mfa",
+    "usersessions",
+    "sessions",
+    "contenttypes",
+}
 
 Changed = dict[type[models.Model], set]
 
