@@ -154,8 +154,25 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 # Media files are never served publicly: views hand them out after an access check.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# With S3_BUCKET set, uploads go to S3-compatible storage (django-storages, the "s3" extra),
+# shared by every app server; files stay private and views hand them out after a check.
+_MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+if env.str("S3_BUCKET", default=""):
+    _MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("S3_BUCKET"),
+            "endpoint_url": env.str("S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("S3_REGION", default=None),
+            "access_key": env.str("S3_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=None),
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,  # a new upload never replaces another file of that name
+        },
+    }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -245,6 +262,12 @@ EXTRACTION_MAX_SECONDS = env.float("EXTRACTION_MAX_SECONDS", default=30.0)
 # a sector, a kind of stakeholder) with fewer members than the group threshold.
 EVIDENCE_MIN_SECTOR_SIZE = env.int("EVIDENCE_MIN_SECTOR_SIZE", default=3)
 EVIDENCE_MIN_GROUP_SIZE = env.int("EVIDENCE_MIN_GROUP_SIZE", default=5)
+
+# Retention (manage.py apply_retention): raw transcripts and interview notes are removed this
+# many days after the interview was held (the coded excerpts stay, anonymised); 0 keeps them.
+RAW_TEXT_RETENTION_DAYS = env.int("RAW_TEXT_RETENTION_DAYS", default=0)
+# Spreadsheet imports previewed but never confirmed or cancelled are deleted after this.
+IMPORT_FILE_RETENTION_HOURS = env.int("IMPORT_FILE_RETENTION_HOURS", default=24)
 
 # The most ballots a workshop accepts when no expected group size is given (with one, twice
 # that size, and at least ten more): a workshop counts 8 to 25 people.

@@ -7,6 +7,8 @@ simple-history's HistoryRequestMiddleware); outside a request (a management comm
 migration) nobody acts and nothing is refused.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
@@ -94,3 +96,15 @@ def connect() -> None:
         on_groups_changed, sender=user_model.groups.through, dispatch_uid="atlasplan_roles"
     )
     pre_save.connect(on_user_saved, sender=user_model, dispatch_uid="atlasplan_staff_role")
+
+
+@contextmanager
+def roles_unrecorded():
+    """Group memberships written without a role-change record: a restore (import_all) loads
+    the recorded changes themselves and must not add new ones for each membership."""
+    through = get_user_model().groups.through
+    m2m_changed.disconnect(sender=through, dispatch_uid="atlasplan_roles")
+    try:
+        yield
+    finally:
+        m2m_changed.connect(on_groups_changed, sender=through, dispatch_uid="atlasplan_roles")

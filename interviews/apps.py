@@ -10,7 +10,11 @@ class InterviewsConfig(AppConfig):
         from atlasplan import demo, evidence, steps
         from interviews import dashboard, privacy, rules, signals  # noqa: F401  (rules and signals register)
         from interviews import demo as interviews_demo
+        from interviews import erasure as interviews_erasure
         from interviews.models import Excerpt
+        from stakeholders import erasure
+
+        erasure.register(interviews_erasure.PART)
 
         evidence.register_related(Excerpt, privacy.history_values)
 

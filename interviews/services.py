@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from atlasplan.concurrency import stamp
 from interviews.models import (
     Anchor,
+    Consent,
     Excerpt,
     GuideQuestion,
     Interview,
@@ -276,3 +277,20 @@ def create_excerpt(
     excerpt.save()
     excerpt.themes.set(themes)
     return excerpt
+
+
+def purge_interview_history(interview_id: int) -> None:
+    """Remove the research text of a deleted interview from the history tables.
+
+    The historical rows of its transcript, notes, excerpts (with their themes) and consent
+    go; the interview's own rows stay, so who deleted it and when is still on record, with
+    its practical notes blanked.
+    """
+    excerpt_history = Excerpt.history.model.objects.filter(interview_id=interview_id)
+    themes_history = Excerpt.history.model._meta.get_field("historicalexcerpt_themes")
+    themes_history = themes_history.related_model
+    themes_history.objects.filter(history__in=excerpt_history.values("pk")).delete()
+    excerpt_history.delete()
+    for model in (NoteAnswer, Transcript, Consent):
+        model.history.model.objects.filter(interview_id=interview_id).delete()
+    Interview.history.model.objects.filter(id=interview_id).update(notes="")

@@ -10,6 +10,10 @@ class PlanConfig(AppConfig):
         from atlasplan import demo, steps
         from plan import dashboard, demo_plan, rules  # noqa: F401  (registers this step's rules)
         from plan import demo as plan_demo
+        from plan import erasure as plan_erasure
+        from stakeholders import erasure
+
+        erasure.register(plan_erasure.PART)
 
         cards = {5: dashboard.card, 6: dashboard.card_validation, 7: dashboard.card_plan}
         for number, title, summary, rule, url_name in [

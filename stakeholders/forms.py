@@ -260,3 +260,20 @@ class ImportForm(forms.Form):
         except UploadRejected as error:
             raise forms.ValidationError(str(error)) from error
         return upload
+
+
+class ForgetContactForm(forms.Form):
+    """Forgetting cannot be undone: the user confirms it explicitly."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "Ik bevestig dat deze persoon gevraagd heeft om vergeten te worden; dit kan niet "
+            "ongedaan gemaakt worden."
+        ),
+        error_messages={"required": _("Bevestig eerst dat u deze persoon wil laten vergeten.")},
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper("confirm", submit=_("Persoonsgegevens wissen"))
+        self.helper.inputs[0].field_classes = "btn btn-danger"

@@ -313,3 +313,18 @@ def forget(session) -> None:
     staged = session.pop(SESSION_KEY, None)
     if staged and default_storage.exists(staged["path"]):
         default_storage.delete(staged["path"])
+
+
+def clear_stale(cutoff) -> int:
+    """Delete staged uploads last written before ``cutoff`` (abandoned previews); how many."""
+    if not default_storage.exists(STAGING_FOLDER):
+        return 0
+    _dirs, names = default_storage.listdir(STAGING_FOLDER)
+    stale = [
+        f"{STAGING_FOLDER}/{name}"
+        for name in names
+        if default_storage.get_modified_time(f"{STAGING_FOLDER}/{name}") < cutoff
+    ]
+    for path in stale:
+        default_storage.delete(path)
+    return len(stale)

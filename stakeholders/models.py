@@ -142,6 +142,8 @@ class Contact(models.Model):
     )
     notes = models.TextField(_("notities"), blank=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    # Set when the person asked to be forgotten (stakeholders.erasure): only a pseudonym is left.
+    forgotten_at = models.DateTimeField(_("vergeten op"), null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 

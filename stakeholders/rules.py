@@ -7,3 +7,8 @@ add_rule("stakeholders.view_contacts", is_staff_member)
 add_rule("stakeholders.approve_shortlist", is_atlas_team)
 add_rule("stakeholders.import", is_consultant)
 add_rule("stakeholders.export", is_staff_member)
+# A person's request about their data (stakeholders.erasure): the export holds raw research
+# text, which only consultants read; forgetting cannot be undone. DOMAIN.md gives the
+# administrator user management, not the research, so neither rule includes that role.
+add_rule("stakeholders.export_person", is_consultant)
+add_rule("stakeholders.forget_person", is_consultant)

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -9,12 +9,13 @@ from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list, sort_by
 from atlasplan.permissions import require
-from stakeholders import services
+from stakeholders import erasure, services
 from stakeholders.filters import (
     ContactFilter,
 )
 from stakeholders.forms import (
     ContactForm,
+    ForgetContactForm,
 )
 from stakeholders.models import (
     Contact,
@@ -83,3 +84,35 @@ def contact_history(request: HttpRequest, pk: int) -> HttpResponse:
     return render_history(
         request, contact, reverse("stakeholders:contact_update", args=[pk]), parents
     )
+
+
+# --- A person's requests: everything held about them, and being forgotten -----------------
+
+
+@require_GET
+def contact_export(request: HttpRequest, pk: int) -> JsonResponse:
+    contact = get_contact_for_user(request, pk, "stakeholders.export_person")
+    data = erasure.export_contact(contact)
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="contactpersoon-{contact.pk}.json"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def contact_forget(request: HttpRequest, pk: int) -> HttpResponse:
+    contact = get_contact_for_user(request, pk, "stakeholders.forget_person")
+    form = ForgetContactForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        erasure.forget_contact(contact)
+        messages.success(
+            request,
+            _(
+                "De persoonsgegevens zijn gewist: overal staat nu “%(pseudonym)s”. Interviews, "
+                "fragmenten en antwoorden blijven bruikbaar voor het onderzoek."
+            )
+            % {"pseudonym": erasure.pseudonym(contact)},
+        )
+        return redirect(contact.organisation)
+    context = {"form": form, "contact": contact}
+    status = 400 if form.is_bound else 200
+    return render(request, "stakeholders/contact_confirm_forget.html", context, status=status)

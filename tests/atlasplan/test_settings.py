@@ -49,3 +49,17 @@ def test_check_deploy_is_clean_with_the_documented_production_variables():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_media_goes_to_s3_compatible_storage_when_a_bucket_is_set():
+    shell = (
+        'from django.core.files.storage import storages; s = storages["default"]; '
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.file_overwrite, s.default_acl)"
+    )
+    result = run_manage(
+        "shell", "-v0", "-c", shell,
+        DEBUG="true", S3_BUCKET="atlasplan-media", S3_ENDPOINT_URL="https://s3.example.org",
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    last = result.stdout.strip().splitlines()[-1]
+    assert last == "S3Storage atlasplan-media https://s3.example.org False private"

@@ -158,3 +158,25 @@ def test_an_excel_import_of_100_organisations_previews_then_saves(
     expect(page.get_by_role("status").first).to_contain_text("Import voltooid: 100 nieuw")
     expect(page.get_by_test_id("organisation-row")).to_have_count(25)  # the first page
     assert Organisation.objects.count() == 100
+
+
+def test_a_contact_is_forgotten_after_confirmation_without_wcag_violations(
+    page, live_server, consultant, login, register
+):
+    from stakeholders.models import Contact
+    from tests.stakeholders.factories import ContactFactory
+
+    contact = ContactFactory(name="Noor Benali", email="noor@example.org")
+    login(consultant)
+    page.goto(f"{live_server.url}/stakeholders/contacts/{contact.pk}/edit/")
+    page.get_by_role("link", name="Deze persoon vergeten…").click()
+    expect(page.get_by_role("heading", name="“Noor Benali” vergeten")).to_be_visible()
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Persoonsgegevens wissen").click()
+    # Unconfirmed, the browser holds the form back (the box is required): nothing happens.
+    expect(page.get_by_role("heading", name="“Noor Benali” vergeten")).to_be_visible()
+    assert Contact.objects.get(pk=contact.pk).name == "Noor Benali"
+    page.get_by_label("Ik bevestig dat deze persoon gevraagd heeft").check()
+    page.get_by_role("button", name="Persoonsgegevens wissen").click()
+    expect(page.get_by_text(f"overal staat nu “Vergeten persoon {contact.pk}”")).to_be_visible()
+    assert_no_axe_violations(page)

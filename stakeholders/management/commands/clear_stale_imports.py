@@ -1,10 +1,10 @@
 from datetime import timedelta
 
-from django.core.files.storage import default_storage
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from stakeholders.imports import STAGING_FOLDER as FOLDER
+from stakeholders.imports import clear_stale
 
 
 class Command(BaseCommand):
@@ -14,19 +14,13 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--hours", type=int, default=24, help="Older than this (default 24).")
+        parser.add_argument(
+            "--hours",
+            type=int,
+            default=settings.IMPORT_FILE_RETENTION_HOURS,
+            help="Older than this (default IMPORT_FILE_RETENTION_HOURS, 24).",
+        )
 
     def handle(self, *args, hours: int, **options) -> None:
-        if not default_storage.exists(FOLDER):
-            self.stdout.write("0 stale import files")
-            return
-        cutoff = timezone.now() - timedelta(hours=hours)
-        _dirs, names = default_storage.listdir(FOLDER)
-        stale = [
-            f"{FOLDER}/{name}"
-            for name in names
-            if default_storage.get_modified_time(f"{FOLDER}/{name}") < cutoff
-        ]
-        for path in stale:
-            default_storage.delete(path)
-        self.stdout.write(f"{len(stale)} stale import files deleted")
+        deleted = clear_stale(timezone.now() - timedelta(hours=hours))
+        self.stdout.write(f"{deleted} stale import files deleted")
