@@ -171,7 +171,7 @@ def test_no_role_is_given_a_next_action_it_cannot_open(demo_db, role):
     client = client_for(User.objects.get(username=DEMO_USERS[role]))
     html = client.get("/").content.decode()
     links = re.findall(r'<a class="[^"]*alert-link[^"]*" href="([^"]+)"', html)
-    links += re.findall(r'Volgende stap</strong>:\s*<a href="([^"]+)"', html)
+    links += re.findall(r'Volgende stap:</strong>\s*<a href="([^"]+)"', html)
     assert links or role == Role.ADMINISTRATOR
     for url in links:
         response = client.get(url.replace("&amp;", "&"))
