@@ -24,7 +24,6 @@
   var typed = panel.querySelector(".passage-typed");
   var createAction = form.dataset.createAction;
   var lastCreated = null; // the delete address of the last code made here (for undo)
-  var lastPointer = "mouse";
 
   // --- The panel: a popover beside the selection, always inside the window ---------------
   panel.classList.add("coding-popover");
@@ -45,7 +44,7 @@
     errors.innerHTML = "";
     panel.hidden = false;
     placePanel(rect);
-    if (lastPointer !== "touch") { filter.focus({ preventScroll: true }); }
+    if (!touched()) { filter.focus({ preventScroll: true }); }
   }
 
   function closePanel() {
@@ -96,18 +95,7 @@
     openPanel(tag.lastRect(range));
   }
 
-  var pending = null;
-  container.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
-  container.addEventListener("mouseup", function () { window.setTimeout(capture, 0); });
-  container.addEventListener("keyup", function (event) {
-    if (event.shiftKey || event.key === "Shift") { capture(); }
-  });
-  // Touch screens select with handles, without a mouseup: wait until the selection rests.
-  document.addEventListener("selectionchange", function () {
-    if (lastPointer !== "touch") { return; }
-    window.clearTimeout(pending);
-    pending = window.setTimeout(capture, 600);
-  });
+  var touched = tag.watchSelection(container, capture);
 
   // The keyboard way: open the panel to type (or paste) the passage itself.
   var typeButton = document.getElementById("type-passage");

@@ -44,7 +44,6 @@
   var note = form.querySelector("[name=note]");
   var typed = panel.querySelector(".passage-typed");
   var button = form.querySelector("[type=submit]");
-  var lastPointer = "mouse";
 
   // --- The panel: a popover beside the selection, always inside the window ---------------
   panel.classList.add("coding-popover");
@@ -58,7 +57,7 @@
     errors.innerHTML = "";
     panel.hidden = false;
     tag.placeBeside(panel, container, rect);
-    if (lastPointer !== "touch") { filter.focus({ preventScroll: true }); }
+    if (!touched()) { filter.focus({ preventScroll: true }); }
   }
 
   function closePanel() {
@@ -87,18 +86,7 @@
     openPanel(tag.lastRect(range));
   }
 
-  var resting = null;
-  container.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
-  container.addEventListener("mouseup", function () { window.setTimeout(capture, 0); });
-  container.addEventListener("keyup", function (event) {
-    if (event.shiftKey || event.key === "Shift") { capture(); }
-  });
-  // Touch screens select with handles, without a mouseup: wait until the selection rests.
-  document.addEventListener("selectionchange", function () {
-    if (lastPointer !== "touch") { return; }
-    window.clearTimeout(resting);
-    resting = window.setTimeout(capture, 600);
-  });
+  var touched = tag.watchSelection(container, capture);
 
   // The keyboard way: open the panel to type (or paste) the passage itself.
   var typeButton = document.getElementById("type-passage");

@@ -137,7 +137,28 @@ window.AtlasSelectTag = (function () {
     window.setTimeout(function () { el.classList.remove("code-flash"); }, 1500);
   }
 
+  // Call ``capture`` when a selection in ``container`` is made: after a mouse-up, a Shift+arrow
+  // key, or on a touch screen (which selects with handles, without a mouse-up) once the
+  // selection rests. Returns a function telling whether the last pointer was a touch (the
+  // panel then leaves the on-screen keyboard closed).
+  function watchSelection(container, capture) {
+    var lastPointer = "mouse";
+    var resting = null;
+    container.addEventListener("pointerdown", function (event) { lastPointer = event.pointerType; });
+    container.addEventListener("mouseup", function () { window.setTimeout(capture, 0); });
+    container.addEventListener("keyup", function (event) {
+      if (event.shiftKey || event.key === "Shift") { capture(); }
+    });
+    document.addEventListener("selectionchange", function () {
+      if (lastPointer !== "touch") { return; }
+      window.clearTimeout(resting);
+      resting = window.setTimeout(capture, 600);
+    });
+    return function () { return lastPointer === "touch"; };
+  }
+
   return {
+    watchSelection: watchSelection,
     place: place,
     placeBeside: placeBeside,
     themeFilter: themeFilter,
