@@ -222,7 +222,8 @@ def save_note(
     """Store one autosaved answer. With ``read_at`` (the stamp the browser last saw, "" for
     none yet), an answer someone else saved since is not overwritten: :class:`StaleSave`."""
     text = clean_text(text.replace("\r\n", "\n"))  # FormData (notes.js) sends CRLF
-    answers = NoteAnswer.objects.select_for_update()
+    # Without Meta.ordering: it joins the (nullable) question, which PostgreSQL cannot lock.
+    answers = NoteAnswer.objects.select_for_update().order_by("pk")
     answer = answers.filter(interview=interview, question_id=question_id).first()
     if answer is None:
         try:
