@@ -21,6 +21,11 @@ from django.utils.translation import gettext_lazy as _
 from atlasplan.ids import parse_pk
 
 FIELD = "read_at"
+STALE_MESSAGE = _(
+    "Iemand anders heeft dit intussen opgeslagen. Uw tekst is niet bewaard, "
+    "maar staat hieronder nog in het formulier; de opgeslagen versie staat "
+    "erboven. Neem over wat u wilt houden en sla opnieuw op."
+)
 
 
 def stamp(instance: models.Model | None) -> str:
@@ -64,22 +69,23 @@ class StaleSaveMixin(forms.BaseForm):
     def clean(self):
         cleaned = super().clean()
         read_at = (self.data.get(self.add_prefix(FIELD)) or "").strip()
-        current = self._current_stamp()
-        if self.instance.pk is not None and read_at != current:
-            self.stored = type(self.instance)._default_manager.get(pk=self.instance.pk)
-            # The form shown again carries the new stamp: saving it once more, after seeing
-            # the other change, is a deliberate choice and goes through.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(FIELD)] = current
-            raise forms.ValidationError(
-                _(
-                    "Iemand anders heeft dit intussen opgeslagen. Uw tekst is niet bewaard, "
-                    "maar staat hieronder nog in het formulier; de opgeslagen versie staat "
-                    "erboven. Neem over wat u wilt houden en sla opnieuw op."
-                ),
-                code="stale",
-            )
+        if self.instance.pk is not None and read_at != self._current_stamp():
+            self._mark_stale(type(self.instance)._default_manager.get(pk=self.instance.pk))
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
         return cleaned
+
+    def refuse_as_stale(self, stored: models.Model) -> None:
+        """Refuse a save found stale only when it was written: someone else created
+        ``stored`` (the same object, by a unique constraint) after this form was read."""
+        self._mark_stale(stored)
+        self.add_error(None, forms.ValidationError(STALE_MESSAGE, code="stale"))
+
+    def _mark_stale(self, stored: models.Model) -> None:
+        self.stored = stored
+        # The form shown again carries the new stamp: saving it once more, after seeing
+        # the other change, is a deliberate choice and goes through.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(FIELD)] = stamp(stored)
 
     def _current_stamp(self) -> str:
         if self.instance.pk is None:

@@ -11,7 +11,14 @@ from atlasplan.forms import IdChoiceField, IdMultipleChoiceField, ThemeChoiceFie
 from atlasplan.ids import parse_pk
 from atlasplan.roles import GROUP_NAMES, Role
 from atlasplan.uploads import Kind, UploadRejected, inspect_upload
-from interviews.models import Consent, Excerpt, Interview, InterviewGuide, PositionSummary
+from interviews.models import (
+    Consent,
+    Excerpt,
+    Interview,
+    InterviewGuide,
+    PositionSummary,
+    Transcript,
+)
 from stakeholders.models import Contact, Decision, Organisation
 
 TRANSCRIPT_KINDS = {Kind.DOCX, Kind.ODT, Kind.TXT, Kind.VTT, Kind.SRT}
@@ -165,7 +172,12 @@ class ConsentForm(forms.ModelForm):
         return upload
 
 
-class TranscriptForm(forms.Form):
+class TranscriptForm(StaleSaveMixin, forms.Form):
+    """A transcript's new text, pasted or read from a file; refused when someone else saved
+    the transcript after this form was read (``instance``: the stored transcript, or an
+    unsaved one when there is none yet)."""
+
+    stale_fields = ("text",)
     text = forms.CharField(
         label=_("Tekst van het transcript"),
         required=False,
@@ -180,7 +192,8 @@ class TranscriptForm(forms.Form):
         help_text=_("DOCX, ODT, TXT, VTT of SRT. Een bestand vervangt de geplakte tekst."),
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, instance: Transcript, **kwargs) -> None:
+        self.instance = instance
         super().__init__(*args, **kwargs)
         self.filename = ""
         self.helper = FormHelper()
@@ -197,6 +210,9 @@ class TranscriptForm(forms.Form):
                 raise forms.ValidationError(_("In dit bestand staat geen tekst."))
             self.filename = upload.name
             self.cleaned_data["text"] = inspected.text
+            # Should the save be refused, the file's text is handed back in the text box.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("text")] = inspected.text
         return upload
 
     def clean(self):

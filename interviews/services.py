@@ -3,9 +3,10 @@
 import re
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from atlasplan.concurrency import stamp
 from interviews.models import (
     Anchor,
     Excerpt,
@@ -28,6 +29,14 @@ CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 def clean_text(text: str) -> str:
     """A text as it may be stored: offsets are taken only after this, so they stay right."""
     return CONTROL.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
+
+
+class StaleSave(Exception):
+    """Someone else saved this after it was read; ``stored`` is what they saved."""
+
+    def __init__(self, stored) -> None:
+        super().__init__(stored)
+        self.stored = stored
 
 
 class CodingError(ValueError):
@@ -173,9 +182,17 @@ def reanchor(excerpt: Excerpt, new_text: str) -> None:
 
 
 @transaction.atomic
-def save_transcript(interview: Interview, text: str, user, filename: str = "") -> Transcript:
-    """Store a new text (keeping the previous as a version) and re-anchor its excerpts."""
+def save_transcript(
+    interview: Interview, text: str, user, filename: str = "", read_at: str | None = None
+) -> Transcript:
+    """Store a new text (keeping the previous as a version) and re-anchor its excerpts.
+
+    With ``read_at`` (the stamp the text was read at, "" for none yet), a transcript saved
+    by someone else since is not overwritten: :class:`StaleSave` carries the stored one.
+    """
     transcript = Transcript.objects.select_for_update().filter(interview=interview).first()
+    if read_at is not None and stamp(transcript) != read_at:
+        raise StaleSave(transcript)
     if transcript is None:
         transcript = Transcript(interview=interview)
     elif transcript.text == text:
@@ -198,16 +215,31 @@ def save_transcript(interview: Interview, text: str, user, filename: str = "") -
 
 
 @transaction.atomic
-def save_note(interview: Interview, question_id: int | None, text: str) -> NoteAnswer:
+def save_note(
+    interview: Interview, question_id: int | None, text: str, read_at: str | None = None
+) -> NoteAnswer:
+    """Store one autosaved answer. With ``read_at`` (the stamp the browser last saw, "" for
+    none yet), an answer someone else saved since is not overwritten: :class:`StaleSave`."""
     text = clean_text(text.replace("\r\n", "\n"))  # FormData (notes.js) sends CRLF
-    answer, _created = NoteAnswer.objects.get_or_create(
-        interview=interview, question_id=question_id
-    )
-    if answer.text != text:
-        answer.text = text
-        answer.save()
-        for excerpt in answer.excerpts.all():
-            reanchor(excerpt, text)
+    # Without Meta.ordering: it joins the (nullable) question, which PostgreSQL cannot lock.
+    answers = NoteAnswer.objects.select_for_update().order_by("pk")
+    answer = answers.filter(interview=interview, question_id=question_id).first()
+    if answer is None:
+        try:
+            with transaction.atomic():
+                return NoteAnswer.objects.create(
+                    interview=interview, question_id=question_id, text=text
+                )
+        except IntegrityError:  # another browser created it a moment ago
+            answer = answers.get(interview=interview, question_id=question_id)
+    if answer.text == text:
+        return answer
+    if read_at is not None and stamp(answer) != read_at:
+        raise StaleSave(answer)
+    answer.text = text
+    answer.save()
+    for excerpt in answer.excerpts.all():
+        reanchor(excerpt, text)
     return answer
 
 

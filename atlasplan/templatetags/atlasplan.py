@@ -4,6 +4,7 @@ from django.http import QueryDict
 from django.utils.safestring import mark_safe
 from markdown_it import MarkdownIt
 
+from atlasplan.concurrency import stamp
 from atlasplan.permissions import can as _can
 
 register = template.Library()
@@ -44,3 +45,9 @@ def markdown(text: str | None) -> str:
     """Markdown typed by a user, as safe HTML: raw HTML is escaped, then nh3 sanitises."""
     rendered = _markdown.render(text or "")
     return mark_safe(nh3.clean(rendered, tags=MARKDOWN_TAGS, link_rel="noopener noreferrer"))
+
+
+@register.filter(name="stamp")
+def stamp_filter(instance) -> str:
+    """The version an object was read at, for a form that refuses a stale save."""
+    return stamp(instance)

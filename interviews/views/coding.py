@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate
@@ -25,6 +26,7 @@ from interviews.models import (
 )
 from interviews.services import (
     CodingError,
+    StaleSave,
     create_excerpt,
     require_consent,
     save_note,
@@ -40,24 +42,39 @@ def transcript_edit(request: HttpRequest, pk: int) -> HttpResponse:
     interview = get_raw_interview_for_user(request, pk, "interviews.change")
     transcript = Transcript.objects.filter(interview=interview).first()
     initial = {"text": transcript.text} if transcript else {}
-    form = TranscriptForm(request.POST or None, request.FILES or None, initial=initial)
+    form = TranscriptForm(
+        request.POST or None,
+        request.FILES or None,
+        initial=initial,
+        instance=transcript or Transcript(interview=interview),
+    )
     if form.is_valid():
-        transcript = save_transcript(
-            interview, form.cleaned_data["text"], request.user, form.filename
-        )
-        flagged = transcript.excerpts.filter(anchor="flagged").count()
-        messages.success(request, _("Het transcript is opgeslagen."))
-        if flagged:
-            messages.warning(
-                request,
-                _(
-                    "%(count)d gecodeerde fragmenten werden niet meer teruggevonden en zijn gemarkeerd."
-                )
-                % {"count": flagged},
+        try:
+            transcript = save_transcript(
+                interview,
+                form.cleaned_data["text"],
+                request.user,
+                form.filename,
+                read_at=form.cleaned_data["read_at"],
             )
-        return redirect("interviews:transcript_detail", pk=interview.pk)
+        except StaleSave as stale:  # saved by someone else between the check and the write
+            form.refuse_as_stale(stale.stored)
+        else:
+            _transcript_saved(request, transcript)
+            return redirect("interviews:transcript_detail", pk=interview.pk)
     context = {"form": form, "interview": interview, "transcript": transcript}
-    return render(request, "interviews/transcript_form.html", context)
+    return render(request, "interviews/transcript_form.html", context, status=form_status(form))
+
+
+def _transcript_saved(request: HttpRequest, transcript: Transcript) -> None:
+    messages.success(request, _("Het transcript is opgeslagen."))
+    flagged = transcript.excerpts.filter(anchor="flagged").count()
+    if flagged:
+        messages.warning(
+            request,
+            _("%(count)d gecodeerde fragmenten werden niet meer teruggevonden en zijn gemarkeerd.")
+            % {"count": flagged},
+        )
 
 
 def _coding_context(request: HttpRequest, interview: Interview, source, form=None) -> dict:
@@ -169,8 +186,20 @@ def note_save(request: HttpRequest, pk: int) -> HttpResponse:
         questions = GuideQuestion.objects.filter(guide_id=interview.guide_id)
         if question_id is None or not questions.filter(pk=question_id).exists():
             raise Http404
-    answer = save_note(interview, question_id, request.POST.get("text", ""))
+    text, read_at = request.POST.get("text", ""), request.POST.get("read_at", "").strip()
+    try:
+        answer = save_note(interview, question_id, text, read_at=read_at)
+    except StaleSave as stale:
+        # Someone else saved this note since this browser read it: their text is shown
+        # beside the box, which keeps what this person typed; saving it is their choice.
+        context = {"answer": stale.stored, "stored_by": _saved_by(stale.stored)}
+        return render(request, "interviews/includes/note_stale.html", context, status=409)
     return render(request, "interviews/includes/note_status.html", {"answer": answer})
+
+
+def _saved_by(answer: NoteAnswer):
+    record = answer.history.select_related("history_user").first()
+    return record.history_user if record else None
 
 
 @require_GET

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -95,10 +96,7 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
         if form is None:
             require(request.user, "interviews.change_summary")
             raise Http404
-        if form.is_valid():
-            summary = form.save(commit=False)
-            summary.updated_by = request.user
-            summary.save()
+        if form.is_valid() and _save_summary(form, request.user):
             messages.success(request, _("De samenvatting is opgeslagen."))
             return redirect(request.path)
     if not quotes and summary is None and form is None:
@@ -113,6 +111,24 @@ def position_cell(request: HttpRequest, row: str, theme_pk: int) -> HttpResponse
         "row_key": row,
     }
     return render(request, "interviews/position_cell.html", context, status=form_status(form))
+
+
+def _save_summary(form: PositionSummaryForm, user) -> bool:
+    """Save the summary; False when someone else wrote the first summary of this cell after
+    the form was read (the unique constraint catches it): the form then shows theirs."""
+    summary = form.save(commit=False)
+    summary.updated_by = user
+    try:
+        with transaction.atomic():
+            summary.save()
+    except IntegrityError:
+        stored = PositionSummary.objects.get(
+            organisation_id=summary.organisation_id, theme_id=summary.theme_id
+        )
+        form.instance = stored
+        form.refuse_as_stale(stored)
+        return False
+    return True
 
 
 def _nameable_organisation(request: HttpRequest, row: str):

@@ -30,14 +30,26 @@
     var sent = area.value;
     fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
       .then(function (response) {
-        if (!response.ok) { throw new Error(response.status); }
-        return response.text();
+        if (!response.ok && response.status !== 409) { throw new Error(response.status); }
+        return response.text().then(function (html) { return { stale: response.status === 409, html: html }; });
       })
-      .then(function (html) {
-        form.querySelector(".note-status").innerHTML = html;
-        saved(form, sent);
+      .then(function (answer) {
+        form.querySelector(".note-status").innerHTML = answer.html;
+        follow(form);
+        if (!answer.stale) { saved(form, sent); }
       })
       .catch(function () { if (banner) { banner.classList.remove("d-none"); } });
+  }
+
+  // Each save answers with the version it stored (data-read-at), which the next save
+  // carries; a save refused because someone else saved first (409) answers with theirs
+  // (data-stale-read-at), kept aside until this person chooses to save their own text.
+  function follow(form) {
+    var status = form.querySelector(".note-status");
+    var fresh = status.querySelector("[data-read-at]");
+    var stale = status.querySelector("[data-stale-read-at]");
+    if (fresh) { form.elements.read_at.value = fresh.dataset.readAt; }
+    if (stale) { form.dataset.theirs = stale.dataset.staleReadAt; }
   }
 
   function offerStaleCopy(form, text) {
@@ -68,12 +80,25 @@
       window.localStorage.removeItem(key(form));
     }
     area.addEventListener("input", function () { keep(form, area.value); });
+    form.addEventListener("htmx:beforeSwap", function (event) {
+      if (event.detail.xhr.status === 409) {  // refused as stale: show why, inline
+        event.detail.shouldSwap = true;
+        event.detail.isError = false;
+      }
+    });
+    form.addEventListener("htmx:afterSwap", function () { follow(form); });
     form.addEventListener("htmx:afterRequest", function (event) {
+      if (event.detail.xhr.status === 409) { return; }
       if (event.detail.successful) {
         saved(form, area.value);
       } else if (banner) {
         banner.classList.remove("d-none");
       }
+    });
+    form.addEventListener("click", function (event) {
+      if (!event.target.closest("[data-action=keep-mine]")) { return; }
+      form.elements.read_at.value = form.dataset.theirs || "";  // seen theirs: save mine
+      resend(form);
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); resend(form); });
   });

@@ -79,14 +79,17 @@ def test_a_refused_bomb_leaves_the_saved_transcript_and_the_typed_text(consultan
     interview = InterviewFactory()
     url = f"/interviews/{interview.pk}/transcript/edit/"
     consultant_client.post(url, {"text": "Anna: Het eerste verhaal."})
+    read_at = consultant_client.get(url).context["form"]["read_at"].value()
     response = consultant_client.post(
         url,
         {
             "text": "Anna: Wat ik net typte.",
+            "read_at": read_at,
             "file": files.upload("bom.docx", docx_bomb(500_000)),
         },
     )
     page = response.content.decode()
+    assert response.status_code == 200  # refused for the file, not as a stale save
     assert "na het uitpakken veel te groot" in page
     assert "Anna: Wat ik net typte." in page  # handed back in the form
     assert interview.transcript.text == "Anna: Het eerste verhaal."

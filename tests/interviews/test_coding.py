@@ -30,7 +30,10 @@ def interview(db):
 
 
 def post_transcript(client, interview, **data):
-    return client.post(f"/interviews/{interview.pk}/transcript/edit/", data)
+    """Save a transcript as a browser does: with the version the form was opened at."""
+    url = f"/interviews/{interview.pk}/transcript/edit/"
+    read_at = client.get(url).context["form"]["read_at"].value()
+    return client.post(url, {"read_at": read_at, **data})
 
 
 def code(client, interview, theme, **data):
