@@ -22,6 +22,7 @@ from import_export import fields, widgets
 from import_export.formats.base_formats import CSV, XLSX
 
 from atlasplan.spreadsheets import SafeExportResource, unquote_cell
+from atlasplan.text import without_control
 from stakeholders.models import Contact, Language, Organisation, Scope, Sector
 from stakeholders.similarity import normalise
 
@@ -183,8 +184,10 @@ def read_dataset(content: bytes, filename: str, kind: str) -> tablib.Dataset:
         raise ImportFileError(
             _("Het bestand kan niet gelezen worden. Is het een geldig .xlsx- of .csv-bestand?")
         ) from error
-    headers = [str(header or "").strip().lower() for header in dataset.headers or []]
-    rows = [tuple(unquote_cell(cell) for cell in row) for row in dataset]
+    headers = [
+        without_control(str(header or "")).strip().lower() for header in dataset.headers or []
+    ]
+    rows = [tuple(_cell(cell) for cell in row) for row in dataset]
     dataset = tablib.Dataset(*rows, headers=headers)
     missing = [column for column in REQUIRED_COLUMNS[kind] if column not in dataset.headers]
     if missing:
@@ -194,6 +197,12 @@ def read_dataset(content: bytes, filename: str, kind: str) -> tablib.Dataset:
     if not dataset.height:
         raise ImportFileError(_("Het bestand bevat geen rijen onder de kopregel."))
     return dataset
+
+
+def _cell(value):
+    """A cell as it may be stored: a NUL (PostgreSQL refuses it, SQLite kept it) or another
+    control character is dropped at the import's door, on every database alike."""
+    return unquote_cell(without_control(value) if isinstance(value, str) else value)
 
 
 def _decode(content: bytes) -> str:

@@ -9,6 +9,7 @@ from atlasplan.concurrency import StaleSaveMixin
 from atlasplan.evidence import Audience
 from atlasplan.models import Theme
 from atlasplan.roles import GROUP_NAMES, Role
+from atlasplan.text import without_control
 from interviews import privacy
 from interviews.models import Excerpt
 from policies.models import Passage
@@ -218,13 +219,25 @@ class ManualCountForm(forms.Form):
         return {value: self.cleaned_data[f"count_{value}"] for value in Answer.values}
 
 
+class CommentField(forms.CharField):
+    """A comment typed on a phone: a NUL or another control character (pasted, never typed)
+    is dropped before the length is checked, so only a comment that is too long is refused
+    as too long."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(required=False, max_length=MAX_COMMENT_LENGTH, **kwargs)
+
+    def to_python(self, value):
+        return without_control(super().to_python(value))
+
+
 class VoteForm(forms.Form):
     value = forms.TypedChoiceField(choices=Answer.choices, coerce=int, widget=forms.RadioSelect)
-    comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
+    comment = CommentField()
 
 
 class CommentForm(forms.Form):
-    comment = forms.CharField(required=False, max_length=MAX_COMMENT_LENGTH)
+    comment = CommentField()
 
 
 class RoleForm(forms.Form):

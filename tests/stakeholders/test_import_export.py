@@ -263,3 +263,18 @@ def test_staging_an_import_needs_no_request_and_keeps_one_file(db):
     assert imports.pending(session) == (None, None)
     assert not default_storage.exists(staged["path"])
     assert not Organisation.objects.exists()
+
+
+def test_a_nul_in_an_imported_cell_is_dropped_on_every_database(consultant_client, db):
+    """PostgreSQL refused the row with its own English error; SQLite stored the NUL."""
+    filler = "".join(f"Vzw Vulling {n};Cultuur;Een rij\n" for n in range(400))  # past 8 kB
+    content = f"naam;sector;beschrijving\n{filler}Vzw Nul\x00punt;Cultuur;Met\x00 een NUL\n"
+    assert content.index("\x00") > 8192
+    response = upload(consultant_client, csv_file(content))
+    assert response.status_code in {200, 302}
+    preview = consultant_client.get("/stakeholders/import/preview/").content.decode()
+    assert "null character" not in preview.lower() and "NUL" not in preview
+    consultant_client.post("/stakeholders/import/confirm/")
+    organisation = Organisation.objects.get(name__startswith="Vzw Nul")
+    assert (organisation.name, organisation.description) == ("Vzw Nulpunt", "Met een NUL")
+    assert Organisation.objects.count() == 401

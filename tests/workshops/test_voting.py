@@ -509,3 +509,20 @@ def test_a_retried_tap_is_stored_once(client, workshop, statement):
     for _attempt in range(3):  # the phone sends again when it did not hear back
         assert vote(client, workshop, statement, value=5).status_code == 200
     assert list(Vote.objects.values_list("value", flat=True)) == [5]
+
+
+def test_a_nul_in_a_comment_is_dropped_not_called_too_long(client, workshop, statement):
+    """A NUL (pasted, never typed) was refused as "opmerking te lang"; it is dropped now."""
+    join(client, workshop)
+    response = vote(client, workshop, statement, value=4, comment="Goed\x00 punt\x07")
+    assert response.status_code == 200
+    assert "te lang" not in response.content.decode()
+    assert Vote.objects.get().comment == "Goed punt"
+    response = client.post(
+        f"/v/{workshop.code}/s/{statement.pk}/comment/", {"comment": "Nog\x00 iets"}, headers=HTMX
+    )
+    assert "Opmerking bewaard" in response.content.decode()
+    assert Vote.objects.get().comment == "Nog iets"
+    # A thousand characters of text with NULs among them is not too long either.
+    vote(client, workshop, statement, value=4, comment="x" * 1000 + "\x00" * 5)
+    assert Vote.objects.get().comment == "x" * 1000
