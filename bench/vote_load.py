@@ -13,6 +13,10 @@ and counts what was stored afterwards.
     # terminal 2: the same environment
     .venv/bin/python bench/vote_load.py --url http://127.0.0.1:8791 --participants 50
 
+The same on SQLite, the embedded default (DATABASE_URL=sqlite:////tmp/bench.sqlite3): its
+WAL journal, busy timeout and immediate transactions (atlasplan/settings.py) keep every
+vote; tests/workshops/test_sqlite_voters.py runs it with 40 participants and 2 statements.
+
 Each participant (a thread with its own cookie jar, stdlib urllib only) opens the voting
 address, answers every statement, then changes every answer once. All start together
 behind a barrier. Afterwards the script checks that there is exactly one vote per
@@ -139,13 +143,13 @@ def stuff(base: str, stuffers: int) -> list[str]:
     return [] if ballots <= workshop.ballot_limit() else [f"{ballots} ballots past the limit"]
 
 
-def make_workshop() -> Workshop:
+def make_workshop(statements: int = STATEMENTS) -> Workshop:
     workshop = Workshop.objects.create(
         title=f"Belastingtest {time.strftime('%H:%M:%S')}",
         date="2026-11-27",
         state=Workshop.State.OPEN,
     )
-    for order in range(1, STATEMENTS + 1):
+    for order in range(1, statements + 1):
         Statement.objects.create(workshop=workshop, order=order, text=f"Stelling {order}")
     return workshop
 
@@ -183,9 +187,10 @@ def main() -> int:
     parser.add_argument("--url", default="http://127.0.0.1:8000")
     parser.add_argument("--participants", type=int, default=50)
     parser.add_argument("--stuffers", type=int, default=0)
+    parser.add_argument("--statements", type=int, default=STATEMENTS)
     arguments = parser.parse_args()
 
-    workshop = make_workshop()
+    workshop = make_workshop(arguments.statements)
     statements = list(workshop.statements.order_by("order").values_list("pk", flat=True))
     barrier = threading.Barrier(arguments.participants)
     crowd = [
@@ -203,7 +208,8 @@ def main() -> int:
     statuses = sum((p.statuses for p in crowd), Counter())
     errors = [error for p in crowd for error in p.errors]
     print(
-        f"workshop {workshop.code}: {arguments.participants} participants, {STATEMENTS} statements"
+        f"workshop {workshop.code}: {arguments.participants} participants, "
+        f"{arguments.statements} statements"
     )
     print(f"requests: {len(latencies)} in {elapsed:.2f} s ({len(latencies) / elapsed:.0f}/s)")
     print(f"status codes: {dict(sorted(statuses.items()))}")
