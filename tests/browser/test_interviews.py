@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from atlasplan.concurrency import stamp
 from atlasplan.models import Theme
 from tests.helpers import assert_no_axe_violations
 from tests.interviews.factories import (
@@ -125,3 +126,29 @@ def test_a_stale_copy_in_the_browser_never_overwrites_a_newer_note(
     assert interview.answers.get().text == "Nieuwer van een collega"
     page.get_by_text("oudere, niet-opgeslagen tekst").click()
     expect(page.get_by_text("Oude offline tekst")).to_be_visible()  # offered, not lost
+
+
+def test_two_browsers_on_one_note_the_later_autosave_is_refused_inline_and_kept(
+    page, live_server, consultant, login
+):
+    from interviews.services import save_note
+    from tests.interviews.factories import GuideQuestionFactory
+
+    question = GuideQuestionFactory(text="Wat valt u op?")
+    interview = InterviewFactory(guide=question.guide)
+    login(consultant)
+    page.goto(f"{live_server.url}/interviews/{interview.pk}/notes/")
+    area = page.get_by_label("Wat valt u op?")
+    area.press_sequentially("Mijn eigen notitie")
+    expect(page.get_by_test_id("note-status")).to_contain_text("opgeslagen")
+    # Another browser saves the note now, after this one last saved it.
+    answer = interview.answers.get()
+    save_note(interview, question.pk, "Notitie van een collega", read_at=stamp(answer))
+    area.press_sequentially(", aangevuld")
+    expect(page.get_by_test_id("note-stale")).to_contain_text("Notitie van een collega")
+    expect(area).to_have_value("Mijn eigen notitie, aangevuld")  # nothing typed is lost
+    assert_no_axe_violations(page)
+    assert interview.answers.get().text == "Notitie van een collega"
+    page.get_by_role("button", name="Mijn tekst toch opslaan").click()
+    expect(page.get_by_test_id("note-status")).to_contain_text("opgeslagen")
+    assert interview.answers.get().text == "Mijn eigen notitie, aangevuld"
