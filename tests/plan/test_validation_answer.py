@@ -100,7 +100,7 @@ def test_link_default_expiry_is_the_round_end(consultant_client, invitee, round_
     round_.closes_on = timezone.localdate() + datetime.timedelta(days=9)
     round_.save()
     page = consultant_client.get(f"/plan/validation/invitees/{invitee.pk}/links/").content.decode()
-    assert f'value="{round_.closes_on.isoformat()}"' in page
+    assert f'value="{round_.closes_on:%d-%m-%Y}"' in page  # the interface's date format
 
 
 def test_link_with_a_past_expiry_is_refused(consultant_client, invitee):
