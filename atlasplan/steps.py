@@ -15,14 +15,28 @@ from django.utils.functional import Promise
 from atlasplan.permissions import can
 
 
+class Progress:
+    """Where a step stands in the method, by the step's own rule (``Step.done_rule``)."""
+
+    DONE = "done"
+    STARTED = "started"
+    NOT_STARTED = "not_started"
+
+
 @dataclass(frozen=True)
 class Card:
-    """What the dashboard shows about a step for one user: where it stands, what is next."""
+    """What the dashboard shows about a step for one user: where it stands, what is next.
+
+    ``todo`` is a decision that waits for this user (shown first on the dashboard);
+    ``warning`` is something that looks wrong (more approved than the target)."""
 
     state: str | Promise
     next_action: str | Promise
     next_url: str | None = None
     count: int | None = None
+    progress: str = Progress.NOT_STARTED
+    todo: str | Promise | None = None
+    warning: str | Promise | None = None
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,7 @@ class Step:
     summary: str | Promise
     rule: str  # the permission rule that opens this step (atlasplan.permissions)
     url_name: str | None = None  # None while the step has no pages yet
+    done_rule: str | Promise = ""  # when the step counts as done, said on the dashboard
     card: Callable[[HttpRequest], Card] | None = field(default=None, compare=False)
 
     @property

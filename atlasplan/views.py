@@ -16,7 +16,7 @@ from atlasplan.history import render_history
 from atlasplan.models import Theme
 from atlasplan.permissions import require
 from atlasplan.services import merge_themes, theme_usage
-from atlasplan.steps import all_steps
+from atlasplan.steps import Progress, all_steps
 
 
 @require_GET
@@ -26,7 +26,27 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         opens = step.opens_for(request.user)
         card = step.card(request) if opens and step.card else None
         cards.append({"step": step, "opens": opens, "card": card})
-    return render(request, "atlasplan/dashboard.html", {"cards": cards})
+    _mark_progress(cards)
+    todos = [item for item in cards if item["card"] and item["card"].todo]
+    return render(request, "atlasplan/dashboard.html", {"cards": cards, "todos": todos})
+
+
+def _mark_progress(cards: list[dict]) -> None:
+    """Each card's place in the method: done, current or not started. A step is current
+    when it has started without being done, and so is the first step not yet done."""
+    first_open = True
+    for item in cards:
+        card = item["card"]
+        if card is None:
+            item["progress"] = None  # closed for this role: its state is not shown
+        elif card.progress == Progress.DONE:
+            item["progress"] = "done"
+        elif card.progress == Progress.STARTED or first_open:
+            item["progress"] = "current"
+        else:
+            item["progress"] = "not_started"
+        if card is not None and card.progress != Progress.DONE:
+            first_open = False
 
 
 @login_not_required

@@ -21,6 +21,7 @@ class InterviewsConfig(AppConfig):
                 summary=_("Neem diepte-interviews af en breng standpunten en posities in kaart."),
                 rule="interviews.view_results",
                 url_name="interviews:interview_list",
+                done_rule=_("elk interview gecodeerd is."),
                 card=dashboard.card,
             )
         )

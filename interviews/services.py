@@ -244,4 +244,8 @@ def create_excerpt(
     excerpt.start, excerpt.end, excerpt.text = start, end, source.text[start:end]
     excerpt.save()
     excerpt.themes.set(themes)
+    if interview.status != Status.CODED:  # the first coded passage makes it "gecodeerd"
+        interview.status = Status.CODED
+        interview.save(update_fields=["status"])
+        advance_progress(interview.organisation, Progress.INTERVIEWED)
     return excerpt

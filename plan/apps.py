@@ -12,6 +12,11 @@ class PlanConfig(AppConfig):
         from plan import demo as plan_demo
 
         cards = {5: dashboard.card, 6: dashboard.card_validation, 7: dashboard.card_plan}
+        done_rules = {
+            5: _("het Atlas-team een versie van de visie heeft vastgesteld."),
+            6: _("de laatste ronde gesloten is en over elk bezwaar beslist is."),
+            7: _("elke regel van de koerscheck in orde is."),
+        }
         for number, title, summary, rule, url_name in [
             (
                 5,
@@ -45,6 +50,7 @@ class PlanConfig(AppConfig):
                 rule=rule,
                 url_name=url_name,
                 card=cards.get(number),
+                done_rule=done_rules[number],
             )
             steps.register(step)
         demo.register(demo.DemoPart(order=50, name="vision", load=plan_demo.load))

@@ -1,15 +1,17 @@
 """The dashboard cards of step 5 (the vision), step 6 (the validation round) and step 7
 (the communication plan)."""
 
+from dataclasses import replace
+
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from atlasplan.permissions import can
-from atlasplan.steps import Card
+from atlasplan.steps import Card, Progress
 from plan import course_check, endorsement, follow_up
-from plan.models import TargetGroup, ValidationRound
+from plan.models import TargetGroup, ValidationRound, VisionState
 from plan.views.validation_results import url_or_none
 from plan.views.vision import visible_versions
 
@@ -34,7 +36,9 @@ def card(request: HttpRequest) -> Card:
         action = _("Schrijf verder aan de visie")
     else:
         action = _("Lees de visie")
-    return Card(state, action, version.get_absolute_url(), version.number)
+    adopted = visible_versions(request.user).filter(state=VisionState.ADOPTED).exists()
+    progress = Progress.DONE if adopted else Progress.STARTED
+    return Card(state, action, version.get_absolute_url(), version.number, progress)
 
 
 def card_validation(request: HttpRequest) -> Card:
@@ -57,8 +61,14 @@ def card_validation(request: HttpRequest) -> Card:
         "answered": counts["answered"],
     }
     results = reverse("plan:validation_results", args=[latest.pk])
+    done = not latest.is_open and not counts["undecided"]
+    progress = Progress.DONE if done else Progress.STARTED
     if not staff:
-        return Card(state, _("Bekijk het draagvlak"), results, counts["answered"])
+        return Card(state, _("Bekijk het draagvlak"), results, counts["answered"], progress)
+    return replace(_staff_validation_card(latest, state, counts, results), progress=progress)
+
+
+def _staff_validation_card(latest: ValidationRound, state: str, counts: dict, results: str) -> Card:
     state = f"{state} {endorsement.undecided_phrase(counts['undecided'])}."
     if counts["undecided"]:
         objections = reverse("plan:validation_objections", args=[latest.pk])
@@ -75,9 +85,12 @@ def card_plan(request: HttpRequest) -> Card:
     holding, total = course_check.summary(rules)
     state = _("%(holding)s van %(total)s regels in orde") % {"holding": holding, "total": total}
     state = " · ".join([state, *_attention_flags()])
+    progress = Progress.STARTED if TargetGroup.objects.exists() else Progress.NOT_STARTED
+    if progress == Progress.STARTED and holding == total:
+        progress = Progress.DONE
     if not can(request.user, "plan.change"):
-        return Card(state, _("Lees het plan"), reverse("plan:target_list"), holding)
-    if not TargetGroup.objects.exists():
+        return Card(state, _("Lees het plan"), reverse("plan:target_list"), holding, progress)
+    if progress == Progress.NOT_STARTED:
         return Card(
             _("Nog geen doelgroepen."),
             _("Voeg de eerste doelgroep toe"),
@@ -86,11 +99,11 @@ def card_plan(request: HttpRequest) -> Card:
         )
     broken = next((rule for rule in rules if not rule.holds), None)
     if broken is None:
-        return Card(
-            state, _("Volg de stappen op de tijdlijn op"), reverse("plan:timeline"), holding
-        )
+        url = reverse("plan:timeline")
+        return Card(state, _("Volg de stappen op de tijdlijn op"), url, holding, progress)
     action = _("Werk de koerscheck bij: %(rule)s") % {"rule": broken.title}
-    return Card(state, action, f"{reverse('plan:course_check')}#rule-{broken.key}", holding)
+    url = f"{reverse('plan:course_check')}#rule-{broken.key}"
+    return Card(state, action, url, holding, progress)
 
 
 def _attention_flags() -> list[str]:

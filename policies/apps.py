@@ -18,6 +18,7 @@ class PoliciesConfig(AppConfig):
                 summary=_("Breng de beleidskaders van Atlas, de stad en haar partners in kaart."),
                 rule="policies.view",
                 url_name="policies:document_list",
+                done_rule=_("elk beleidsdocument gelezen is en de bibliotheek kernpassages bevat."),
                 card=dashboard.card,
             )
         )

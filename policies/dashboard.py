@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from django.db.models import Count, Q
 from django.http import HttpRequest
 from django.urls import reverse
@@ -5,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from atlasplan.permissions import can
-from atlasplan.steps import Card
+from atlasplan.steps import Card, Progress
 from policies.models import Passage, PolicyDocument, ReadingStatus
 
 
@@ -22,6 +24,17 @@ def card(request: HttpRequest) -> Card:
         documents,
     ) % {"documents": documents, "passages": passages}
     url = reverse("policies:document_list")
+    card = _card(request, state, documents, to_read, url)
+    return replace(card, progress=_progress(documents, to_read, passages))
+
+
+def _progress(documents: int, to_read: int, passages: int) -> str:
+    if not documents:
+        return Progress.NOT_STARTED
+    return Progress.DONE if not to_read and passages else Progress.STARTED
+
+
+def _card(request: HttpRequest, state: str, documents: int, to_read: int, url: str) -> Card:
     if not documents:
         if can(request.user, "policies.add"):
             return Card(

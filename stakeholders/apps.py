@@ -18,6 +18,10 @@ class StakeholdersConfig(AppConfig):
                 summary=_("Kies met het Atlas-team een zevental cruciale stakeholders."),
                 rule="stakeholders.view",
                 url_name="stakeholders:organisation_list",
+                done_rule=_(
+                    "de shortlist is goedgekeurd: het streefaantal stakeholders is "
+                    "goedgekeurd en er wacht geen voorstel meer."
+                ),
                 card=dashboard.card,
             )
         )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from atlasplan.permissions import can
-from atlasplan.steps import Card
+from atlasplan.steps import Card, Progress
 from stakeholders.models import Decision, Interaction, Shortlist, ShortlistEntry
 
 
@@ -16,6 +16,7 @@ def card(request: HttpRequest) -> Card:
     counts = ShortlistEntry.objects.aggregate(
         approved=Count("pk", filter=Q(decision=Decision.APPROVED)),
         proposed=Count("pk", filter=Q(decision=Decision.PROPOSED)),
+        rejected=Count("pk", filter=Q(decision=Decision.REJECTED)),
     )
     overdue = Interaction.objects.overdue().count()
     state = _("%(approved)s van %(target)s goedgekeurd") % {
@@ -27,7 +28,43 @@ def card(request: HttpRequest) -> Card:
             "%(count)s opvolging te laat", "%(count)s opvolgingen te laat", overdue
         ) % {"count": overdue}
     action, url = _next_action(request, counts, target, overdue)
-    return Card(state=state, next_action=action, next_url=url, count=counts["approved"])
+    return Card(
+        state=state,
+        next_action=action,
+        next_url=url,
+        count=counts["approved"],
+        progress=_progress(counts, target),
+        todo=_todo(request, counts),
+        warning=_warning(counts, target),
+    )
+
+
+def _progress(counts: dict, target: int) -> str:
+    """Done when the shortlist is approved: the target reached and no proposal open."""
+    if counts["approved"] >= target and not counts["proposed"]:
+        return Progress.DONE
+    if counts["approved"] or counts["proposed"] or counts["rejected"]:
+        return Progress.STARTED
+    return Progress.NOT_STARTED
+
+
+def _todo(request: HttpRequest, counts: dict) -> str | None:
+    if not counts["proposed"] or not can(request.user, "stakeholders.approve_shortlist"):
+        return None
+    return ngettext(
+        "%(count)s voorstel wacht op uw beslissing",
+        "%(count)s voorstellen wachten op uw beslissing",
+        counts["proposed"],
+    ) % {"count": counts["proposed"]}
+
+
+def _warning(counts: dict, target: int) -> str | None:
+    if counts["approved"] <= target:
+        return None
+    return _(
+        "Meer goedgekeurd dan het streefaantal van %(target)s: herbekijk de shortlist of "
+        "verhoog het streefaantal."
+    ) % {"target": target}
 
 
 def _next_action(request: HttpRequest, counts: dict, target: int, overdue: int):

@@ -18,6 +18,10 @@ class WorkshopsConfig(AppConfig):
                 summary=_("Toets stellingen over beeldvorming af met het communicatieteam."),
                 rule="workshops.view",
                 url_name="workshops:workshop_list",
+                done_rule=_(
+                    "een workshop gesloten is en elke stelling ervan een uitkomst heeft "
+                    "(behouden, herformuleerd of geschrapt)."
+                ),
                 card=dashboard.card,
             )
         )
