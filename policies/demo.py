@@ -8,7 +8,7 @@ from django.utils.html import escape
 from atlasplan.demo import DemoContext
 from atlasplan.models import Theme
 from atlasplan.uploads import inspect_upload
-from policies.demo_data import DOCUMENTS
+from policies.demo_data import DOCUMENTS, PASSAGE_THEMES
 from policies.forms import ALLOWED_KINDS
 from policies.models import Passage, PolicyDocument
 from policies.services import apply_inspection
@@ -48,11 +48,9 @@ def _create(entry, themes: dict[str, Theme]) -> None:
     document.file.save(filename, upload, save=False)
     document.save()
     document.themes.set([themes[name] for name in theme_names if name in themes])
-    for index, quote in enumerate(quotes):
+    for quote in quotes:
         passage = Passage.objects.create(document=document, quote=quote, page=1)
-        passage.themes.set(
-            [themes[theme_names[index % len(theme_names)]]] if theme_names[0] in themes else []
-        )
+        passage.themes.set([themes[name] for name in PASSAGE_THEMES[quote] if name in themes])
 
 
 def _slug(title: str) -> str:

@@ -441,3 +441,150 @@ DOCUMENTS = [
         ],
     ),
 ]
+
+
+# The themes each key passage is about, tagged by hand (a passage about the rental market is
+# "Discriminatie" and "Wonen en buurt", whatever the order of its document's themes).
+PASSAGE_THEMES = {
+    "Wij willen een stad waar iedereen zich Antwerpenaar voelt, ongeacht afkomst.": [
+        "Verbindende identiteit"
+    ],
+    "Discriminatie op de huur- en arbeidsmarkt pakken we aan met praktijktesten.": [
+        "Discriminatie",
+        "Wonen en buurt",
+        "Werk",
+    ],
+    "Buurtwerkingen krijgen de middelen om ontmoeting tussen bewoners te organiseren.": [
+        "Wonen en buurt",
+        "Participatie",
+    ],
+    "Atlas wil bijdragen aan een positieve en genuanceerde beeldvorming over diversiteit.": [
+        "Beeldvorming"
+    ],
+    "Nederlands leren is een hefboom, geen voorwaarde om mee te doen.": ["Taal"],
+    "We ondersteunen scholen, verenigingen en diensten in hun omgang met diversiteit.": [
+        "Onderwijs",
+        "Participatie",
+    ],
+    "Onze communicatie vertrekt van verhalen van Antwerpenaren zelf.": ["Beeldvorming"],
+    "In 2025 volgden 9.412 cursisten een les Nederlands als tweede taal via Atlas.": ["Taal"],
+    "Zeven op tien inburgeraars vonden binnen het jaar werk of een opleiding.": [
+        "Werk",
+        "Onderwijs",
+    ],
+    "Een affichecampagne verandert geen gedrag; herhaalde ontmoetingen wel.": ["Beeldvorming"],
+    "We vermijden beelden die diversiteit reduceren tot folklore.": [
+        "Stereotypen",
+        "Media en berichtgeving",
+    ],
+    "Ambassadeurs uit de eigen achterban zijn geloofwaardiger dan de stad zelf.": ["Beeldvorming"],
+    "Elke melding van discriminatie krijgt binnen tien werkdagen een antwoord.": ["Discriminatie"],
+    "De stad screent haar eigen aanwervingsprocedures op onbewuste vooroordelen.": [
+        "Werk",
+        "Discriminatie",
+    ],
+    "We maken afspraken met immokantoren over non-discriminatie bij verhuur.": [
+        "Discriminatie",
+        "Wonen en buurt",
+    ],
+    "In elke wijk werkt een buurtregisseur als aanspreekpunt voor bewoners.": ["Wonen en buurt"],
+    "Conflicten in de wijk lossen we op met bemiddeling, niet met regels alleen.": [
+        "Wonen en buurt"
+    ],
+    "De stad communiceert in helder Nederlands; andere talen zijn een tijdelijke brug.": ["Taal"],
+    "Beelden in stedelijke communicatie weerspiegelen de diversiteit van de stad.": [
+        "Media en berichtgeving",
+        "Beeldvorming",
+    ],
+    "Meer dan de helft van de Antwerpse leerlingen spreekt thuis een andere taal dan het "
+    "Nederlands.": ["Onderwijs", "Taal"],
+    "Ouderbetrokkenheid begint bij een school die meertaligheid niet als probleem ziet.": [
+        "Onderwijs",
+        "Taal",
+    ],
+    "Inburgering is een gedeelde verantwoordelijkheid van nieuwkomer en samenleving.": [
+        "Verbindende identiteit"
+    ],
+    "Kennis van het Nederlands is de sleutel tot participatie.": ["Taal", "Participatie"],
+    "Lokale besturen regisseren het integratiebeleid op hun grondgebied.": ["Participatie"],
+    "Het lokaal bestuur voert de regie over het integratiebeleid op zijn grondgebied.": [
+        "Participatie"
+    ],
+    "Het inburgeringstraject omvat maatschappelijke oriëntatie, Nederlands en "
+    "loopbaanbegeleiding.": ["Taal", "Werk"],
+    "Racisme wordt pas bespreekbaar als we het durven te benoemen.": [
+        "Racisme",
+        "Verschillen benoemen",
+    ],
+    "Leraren krijgen vorming om om te gaan met polariserende uitspraken in de klas.": ["Onderwijs"],
+    "Slechts één op de twintig geïnterviewde experten heeft een migratieachtergrond.": [
+        "Media en berichtgeving"
+    ],
+    "Berichtgeving over wijken met veel diversiteit gaat vaak over criminaliteit.": [
+        "Media en berichtgeving",
+        "Stereotypen",
+    ],
+    "Praktijktesten worden een erkend instrument om discriminatie op de arbeidsmarkt vast te "
+    "stellen.": ["Discriminatie", "Werk"],
+    "Politiediensten registreren haatmisdrijven op een uniforme manier.": ["Racisme"],
+    "Afkomst, nationaliteit en levensbeschouwing zijn beschermde criteria.": ["Discriminatie"],
+    "Ook een neutrale regel kan indirect discrimineren.": ["Discriminatie"],
+    "De werkzaamheidskloof blijft bestaan bij gelijke diploma's.": ["Werk"],
+    "Jongeren met een migratieachtergrond solliciteren vaker en langer.": ["Werk"],
+    "Steden zijn de eerste lijn in de strijd tegen racisme.": ["Racisme"],
+    "Wie racisme ervaart, moet mee aan tafel zitten bij het beleid.": ["Racisme", "Participatie"],
+    "Integratie is een tweerichtingsproces tussen nieuwkomers en de ontvangende samenleving.": [
+        "Verbindende identiteit"
+    ],
+    "Lokale en regionale overheden spelen een sleutelrol in integratie.": ["Participatie"],
+    "Een interculturele stad ziet diversiteit als een bron van vernieuwing.": [
+        "Verbindende identiteit",
+        "Beeldvorming",
+    ],
+    "Het publieke discours bepaalt mee hoe bewoners elkaar zien.": ["Beeldvorming"],
+    "Erken verschillen: wie ze verzwijgt, maakt ongelijkheid onzichtbaar.": [
+        "Verschillen benoemen"
+    ],
+    "Zelforganisaties vragen structurele inspraak, geen eenmalige consultatie.": ["Participatie"],
+    "Een meldpunt werkt pas als mensen het vertrouwen.": ["Discriminatie"],
+    "Bijna vier op tien meldingen gaan over de huurmarkt.": ["Discriminatie", "Wonen en buurt"],
+    "Het aantal meldingen over online haatberichten verdubbelde in twee jaar.": [
+        "Racisme",
+        "Media en berichtgeving",
+    ],
+    "In het jeugdwerk is Nederlands de gedeelde taal, maar geen toegangsticket.": [
+        "Taal",
+        "Verbindende identiteit",
+    ],
+    "Kinderen leren elkaars taal spelenderwijs kennen.": ["Taal", "Verbindende identiteit"],
+    "Deelnemers vinden diversiteit een troef, maar vrezen om iets verkeerd te zeggen.": [
+        "Verschillen benoemen",
+        "Beeldvorming",
+    ],
+    "Labels als 'allochtoon' worden door jongeren als uitsluitend ervaren.": [
+        "Taal",
+        "Stereotypen",
+    ],
+    "Mensen willen verschillen benoemen zonder iemand vast te pinnen op één kenmerk.": [
+        "Verschillen benoemen",
+        "Stereotypen",
+    ],
+    "Wie op het podium staat, bepaalt wie zich in de zaal welkom voelt.": [
+        "Beeldvorming",
+        "Participatie",
+    ],
+    "We meten jaarlijks de diversiteit van ons publiek en ons personeel.": [
+        "Participatie",
+        "Werk",
+    ],
+    "Een anoniem cv verkleint de kans dat een naam het gesprek afblokt.": [
+        "Werk",
+        "Discriminatie",
+    ],
+    "Selecteer op competenties, niet op 'klik' met de kandidaat.": ["Werk", "Stereotypen"],
+    "Neutraliteit van de dienstverlening mag geen uitsluiting van personeel worden.": [
+        "Discriminatie",
+        "Werk",
+    ],
+    "Een open gesprek over levensbeschouwing voorkomt polarisering.": ["Verschillen benoemen"],
+}

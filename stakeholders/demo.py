@@ -227,28 +227,101 @@ EARLIER = {
     37: (3, 5, NEU),
 }
 
+# Each person works at one organisation: contacts take the next name from this list, never
+# one already used. Names reflect the city (several scripts and diacritics).
 PEOPLE = [
-    ("Fatima Benali", "coördinator", Language.DUTCH),
-    ("Jan Peeters", "diensthoofd", Language.DUTCH),
-    ("Oksana Kovalenko", "voorzitter", Language.ENGLISH),
-    ("Mehmet Öztürk", "directeur", Language.DUTCH),
-    ("Nguyễn Thị Lan", "projectleider", Language.DUTCH),
-    ("Zsófia Kovács", "beleidsmedewerker", Language.ENGLISH),
-    ("Chidi Okafor", "woordvoerder", Language.ENGLISH),
-    ("Rachel Goldberg", "secretaris", Language.DUTCH),
-    ("Łukasz Wiśniewski", "vrijwilliger", Language.OTHER),
-    ("Aïcha Diallo", "opbouwwerker", Language.FRENCH),
-    ("Dimitri Papadopoulos", "hoofdredacteur", Language.DUTCH),
-    ("Siobhán O'Neill", "communicatieverantwoordelijke", Language.ENGLISH),
-    ("Ana Souza", "teamleider", Language.DUTCH),
-    ("Priya Raman", "onderzoeker", Language.ENGLISH),
-    ("Yusuf Demir", "jongerenwerker", Language.DUTCH),
-    ("Marie-Claire Dubois", "adviseur", Language.FRENCH),
-    ("Leila Haddad", "stafmedewerker", Language.DUTCH),
-    ("Koen Janssens", "kabinetsmedewerker", Language.DUTCH),
-    ("Hatice Kaya", "directeur", Language.DUTCH),
-    ("Kwame Mensah", "voorzitter", Language.ENGLISH),
+    ("Fatima Benali", Language.DUTCH),
+    ("Jan Peeters", Language.DUTCH),
+    ("Oksana Kovalenko", Language.ENGLISH),
+    ("Mehmet Öztürk", Language.DUTCH),
+    ("Nguyễn Thị Lan", Language.DUTCH),
+    ("Zsófia Kovács", Language.ENGLISH),
+    ("Chidi Okafor", Language.ENGLISH),
+    ("Rachel Goldberg", Language.DUTCH),
+    ("Łukasz Wiśniewski", Language.OTHER),
+    ("Aïcha Diallo", Language.FRENCH),
+    ("Dimitri Papadopoulos", Language.DUTCH),
+    ("Siobhán O'Neill", Language.ENGLISH),
+    ("Ana Souza", Language.DUTCH),
+    ("Priya Raman", Language.ENGLISH),
+    ("Yusuf Demir", Language.DUTCH),
+    ("Marie-Claire Dubois", Language.FRENCH),
+    ("Leila Haddad", Language.DUTCH),
+    ("Koen Janssens", Language.DUTCH),
+    ("Hatice Kaya", Language.DUTCH),
+    ("Kwame Mensah", Language.ENGLISH),
+    ("Els Vermeulen", Language.DUTCH),
+    ("Karim Amrani", Language.DUTCH),
+    ("Sofie De Smet", Language.DUTCH),
+    ("Tomasz Nowak", Language.OTHER),
+    ("Samira El Khatib", Language.FRENCH),
+    ("Bram Wouters", Language.DUTCH),
+    ("Amina Yılmaz", Language.DUTCH),
+    ("Pieter Claes", Language.DUTCH),
+    ("Olena Shevchenko", Language.ENGLISH),
+    ("Mustafa Çelik", Language.DUTCH),
+    ("Inge Maes", Language.DUTCH),
+    ("Ngozi Adeyemi", Language.ENGLISH),
+    ("Wout Jacobs", Language.DUTCH),
+    ("Nadia Bouzid", Language.DUTCH),
+    ("Sarah Cohen", Language.DUTCH),
+    ("Arben Krasniqi", Language.OTHER),
+    ("Liesbeth Goossens", Language.DUTCH),
+    ("Rafael Ortega", Language.OTHER),
+    ("Mei Lin Chen", Language.ENGLISH),
+    ("Hamza Ouali", Language.DUTCH),
+    ("An Willems", Language.DUTCH),
+    ("Giorgi Beridze", Language.OTHER),
+    ("Nora Van den Broeck", Language.DUTCH),
+    ("Ibrahima Sow", Language.FRENCH),
+    ("Greet Lemmens", Language.DUTCH),
+    ("Ayşe Arslan", Language.DUTCH),
+    ("Joris Mertens", Language.DUTCH),
+    ("Zainab Rahimi", Language.ENGLISH),
+    ("Stijn Hermans", Language.DUTCH),
+    ("Katarzyna Zielińska", Language.OTHER),
+    ("Youssef Tahiri", Language.DUTCH),
+    ("Hanne Wuyts", Language.DUTCH),
+    ("Emmanuel Mbeki", Language.FRENCH),
+    ("Lotte Verhoeven", Language.DUTCH),
+    ("Dragan Petrović", Language.OTHER),
+    ("Ilse Peeters", Language.DUTCH),
 ]
+
+# The functions that fit an organisation of each sector (first and second contact).
+FUNCTIONS = {
+    S.ATLAS: ("teamleider", "communicatieverantwoordelijke"),
+    S.CITY_ADMINISTRATION: ("diensthoofd", "beleidsmedewerker"),
+    S.CITY_POLITICS: ("kabinetsmedewerker", "voorzitter"),
+    S.CIVIL_SOCIETY: ("coördinator", "voorzitter"),
+    S.EDUCATION: ("directeur", "pedagogisch adviseur"),
+    S.CULTURE: ("artistiek leider", "publiekswerker"),
+    S.MEDIA: ("hoofdredacteur", "journalist"),
+    S.WELFARE: ("teamleider", "maatschappelijk werker"),
+    S.ECONOMY: ("HR-verantwoordelijke", "zaakvoerder"),
+    S.BELIEF: ("voorzitter", "secretaris"),
+    S.GOVERNMENT: ("beleidsadviseur", "afdelingshoofd"),
+    S.OTHER: ("coördinator", "voorzitter"),
+}
+# Where the sector's usual functions do not fit the organisation.
+FUNCTIONS_OF = {
+    "Stedelijk Wijkoverleg Noord": ("wijkregisseur",),
+    "Gemeenteraadscommissie Diversiteit": ("voorzitter", "commissiesecretaris"),
+    "Jongerenraad Antwerpen": ("voorzitter",),
+    "Hogeschool Scheldepoort": ("opleidingshoofd lerarenopleiding",),
+    "Stadsbibliotheek Westpunt": ("bibliothecaris",),
+    "Festival Mixité": ("festivalcoördinator",),
+    "Museum aan de Kaai": ("conservator", "publiekswerker"),
+    "Radio Scheldestad": ("eindredacteur",),
+    "Ziekenhuisnetwerk Antwerpen-Centrum": ("diversiteitscoördinator",),
+    "Werkwinkel Antwerpen-Noord": ("jobcoach",),
+    "Ondernemersnetwerk Diamant & Co": ("voorzitter", "netwerkcoördinator"),
+    "Uitzendkantoor Nguyễn & Partners": ("zaakvoerder",),
+    "Parochiefederatie Binnenstad": ("pastoraal coördinator",),
+    "Meldpunt Gelijke Kansen Antwerpen": ("coördinator",),
+    "Politiezone Scheldestad - Diversiteitscel": ("diversiteitsambtenaar",),
+    "Sportclub Ōkami Judo": ("voorzitter", "trainer"),
+}
 
 SUMMARIES = [
     "Kennismaking met {name}: uitleg over het plan en de methode.",
@@ -275,6 +348,7 @@ SHORTLIST = [
     (37, "Meldpunt discriminatie: zicht op ervaren ongelijkheid."),
     (24, "Jonge journalisten met een migratieachtergrond: een andere stem in de media."),
 ]
+PROPOSED_DAYS_AGO = 75  # the shortlist was proposed then, and approved ten days later
 REJECTED = (28, "Havenbedrijf", "Het Atlas-team kiest voor de werkwinkel als stem van werk.")
 
 
@@ -315,8 +389,11 @@ def _organisation(index: int, row: tuple, today: datetime.date, consultant):
 
 def _contacts(organisation: Organisation, index: int) -> None:
     count = 2 if index % 3 == 0 else 1
+    first_person = index + (index + 2) // 3  # the contacts of the organisations before
     for offset in range(count):
-        name, function, language = PEOPLE[(index * 2 + offset) % len(PEOPLE)]
+        name, language = PEOPLE[first_person + offset]
+        functions = FUNCTIONS_OF.get(organisation.name) or FUNCTIONS[organisation.sector]
+        function = functions[offset]
         first = unicodedata.normalize("NFKD", name.split()[0].lower())
         login = first.encode("ascii", "ignore").decode() or "contact"
         Contact.objects.create(
@@ -377,7 +454,9 @@ def _interactions(organisation, index, today, consultant) -> None:
 
 def _shortlist(organisations: list[Organisation], consultant, atlas) -> int:
     added = 0
-    approved_at = timezone.now() - datetime.timedelta(days=14)
+    # proposed, then approved at the steering group, then the interviews are planned
+    approved_at = timezone.now() - datetime.timedelta(days=PROPOSED_DAYS_AGO - 10)
+    proposed_at = approved_at - datetime.timedelta(days=10)
     for position, (index, rationale) in enumerate(SHORTLIST, start=1):
         organisation = organisations[index]
         _entry, created = ShortlistEntry.objects.get_or_create(
@@ -387,6 +466,7 @@ def _shortlist(organisations: list[Organisation], consultant, atlas) -> int:
                 "position": position,
                 "rationale": rationale,
                 "proposed_by": consultant,
+                "proposed_at": proposed_at,
                 "decision": Decision.APPROVED,
                 "decided_by": atlas,
                 "decided_at": approved_at,
@@ -401,6 +481,7 @@ def _shortlist(organisations: list[Organisation], consultant, atlas) -> int:
             "position": len(SHORTLIST) + 1,
             "rationale": "Grootste werkgever van de stad.",
             "proposed_by": consultant,
+            "proposed_at": proposed_at,
             "decision": Decision.REJECTED,
             "decided_by": atlas,
             "decided_at": approved_at,

@@ -8,6 +8,7 @@ import datetime
 import random
 
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from atlasplan.demo import DemoContext
 from atlasplan.models import Theme
@@ -125,7 +126,8 @@ def load(context: DemoContext) -> None:
         return
     workshop = Workshop.objects.create(
         title=TITLE,
-        date=datetime.date(2026, 10, 14),
+        # after the last interview (interviews.demo), before the first vision (plan.demo)
+        date=timezone.localdate() - datetime.timedelta(days=20),
         facilitator=User.objects.filter(username="consultant").first(),
         description=(
             "Het communicatieteam van Atlas toetst stellingen over beeldvorming en over het "
