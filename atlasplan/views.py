@@ -28,7 +28,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         cards.append({"step": step, "opens": opens, "card": card})
     _mark_progress(cards)
     todos = [item for item in cards if item["card"] and item["card"].todo]
-    return render(request, "atlasplan/dashboard.html", {"cards": cards, "todos": todos})
+    started = any(item["card"] and item["card"].progress != Progress.NOT_STARTED for item in cards)
+    first = cards[0] if cards and cards[0]["card"] and not started else None
+    context = {"cards": cards, "todos": todos, "welcome": first}
+    return render(request, "atlasplan/dashboard.html", context)
 
 
 def _mark_progress(cards: list[dict]) -> None:
