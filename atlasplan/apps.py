@@ -7,8 +7,9 @@ class AtlasplanConfig(AppConfig):
     verbose_name = _("Kern: codeboek en rollen")
 
     def ready(self) -> None:
-        from atlasplan import demo, demo_core, signals
+        from atlasplan import demo, demo_core, sessions, signals
 
         signals.connect()
+        sessions.connect()
 
         demo.register(demo.DemoPart(order=0, name="core", load=demo_core.load))

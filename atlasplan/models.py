@@ -164,3 +164,29 @@ class RoleChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}: {self.get_role_display()} {self.get_action_display()}"
+
+
+class UserSession(models.Model):
+    """Which session belongs to which user, whatever the session engine.
+
+    The cache engine (one shared cache for several app servers) cannot list a user's
+    sessions, so atlasplan.sessions keeps this index on login (and after a session's key
+    changes) and uses it to end every session of a user who is deactivated.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="atlasplan_sessions",
+    )
+    session_key = models.CharField(_("sessiesleutel"), max_length=40, unique=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.created_at:%Y-%m-%d %H:%M}"
