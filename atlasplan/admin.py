@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from atlasplan.models import RoleChange, Theme
+from atlasplan.models import AuditEvent, RoleChange, Theme
 from atlasplan.permissions import can
 from atlasplan.roles import ROLE_BY_GROUP
 from atlasplan.services import theme_usage
@@ -127,6 +127,33 @@ class RoleChangeAdmin(admin.ModelAdmin):
     list_filter = ["role", "action"]
     search_fields = ["username", "changed_by_name"]
     date_hierarchy = "changed_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(admin.ModelAdmin):
+    """The audit log, for administrators only; nobody adds, changes or deletes a row, not
+    even a superuser (the model refuses too)."""
+
+    list_display = ["at", "kind", "username", "ip_address", "target", "path"]
+    list_filter = ["kind"]
+    search_fields = ["username", "target", "path", "ip_address"]
+    date_hierarchy = "at"
+    readonly_fields = [f.name for f in AuditEvent._meta.fields]
+
+    def has_module_permission(self, request) -> bool:
+        return can(request.user, "admin.open")
+
+    def has_view_permission(self, request, obj=None) -> bool:
+        return can(request.user, "admin.open")
 
     def has_add_permission(self, request) -> bool:
         return False

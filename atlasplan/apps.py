@@ -7,8 +7,10 @@ class AtlasplanConfig(AppConfig):
     verbose_name = _("Kern: codeboek en rollen")
 
     def ready(self) -> None:
-        from atlasplan import demo, demo_core, signals
+        from atlasplan import audit, demo, demo_core, sessions, signals
 
         signals.connect()
+        sessions.connect()
+        audit.connect()
 
         demo.register(demo.DemoPart(order=0, name="core", load=demo_core.load))

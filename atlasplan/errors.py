@@ -9,8 +9,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.views import defaults
 
+from atlasplan import audit
+
 
 def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    audit.record(audit.Kind.ACCESS_DENIED, request, detail=str(exception)[:200])
     return defaults.permission_denied(request, exception, template_name="403.html")
 
 

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -164,3 +165,88 @@ class RoleChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username}: {self.get_role_display()} {self.get_action_display()}"
+
+
+class UserSession(models.Model):
+    """Which session belongs to which user, whatever the session engine.
+
+    The cache engine (one shared cache for several app servers) cannot list a user's
+    sessions, so atlasplan.sessions keeps this index on login (and after a session's key
+    changes) and uses it to end every session of a user who is deactivated.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.CASCADE,
+        related_name="atlasplan_sessions",
+    )
+    session_key = models.CharField(_("sessiesleutel"), max_length=40, unique=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("sessie")
+        verbose_name_plural = _("sessies")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class AuditKind(models.TextChoices):
+    LOGIN = "login", _("aangemeld")
+    LOGOUT = "logout", _("afgemeld")
+    LOGIN_FAILED = "login_failed", _("aanmelden mislukt")
+    LOCKOUT = "lockout", _("geblokkeerd na mislukte pogingen")
+    ACCESS_DENIED = "access_denied", _("toegang geweigerd")
+    ROLE_CHANGE = "role_change", _("rol of account gewijzigd")
+    RAW_OPENED = "raw_opened", _("ruwe tekst geopend")
+    EXPORT = "export", _("persoonsgegevens geëxporteerd")
+
+
+class AuditEvent(models.Model):
+    """One security event (atlasplan.audit.record): who, what, when, from which address.
+
+    Written once and never changed: ``save`` refuses an update and ``delete`` refuses too;
+    the admin shows the log to administrators without any way to add, change or delete.
+    Names are kept beside the link so the record survives a deleted account.
+    """
+
+    Kind = AuditKind
+
+    at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=AuditKind.choices, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    username = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    path = models.CharField(_("adres"), max_length=500, blank=True)
+    target = models.CharField(_("onderwerp"), max_length=300, blank=True)
+    detail = models.TextField(_("details"), blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("auditgebeurtenis")
+        verbose_name_plural = _("auditlog")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=AuditKind.values), name="auditevent_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.get_kind_display()} {self.username}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise PermissionDenied(_("Het auditlog wordt nooit gewijzigd."))
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("Het auditlog wordt nooit gewijzigd."))

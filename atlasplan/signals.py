@@ -29,9 +29,14 @@ class SelfAssignedRole(PermissionDenied):
     """A user tried to give themselves a research role."""
 
 
+def current_request():
+    """The request being answered (kept by simple-history's middleware), or None."""
+    return getattr(HistoricalRecords.context, "request", None)
+
+
 def acting_user():
     """The signed-in user of the current request, or None outside a request."""
-    request = getattr(HistoricalRecords.context, "request", None)
+    request = current_request()
     user = getattr(request, "user", None)
     return user if user is not None and user.is_authenticated else None
 
@@ -58,6 +63,12 @@ def _record(user_id: int, role: Role, action: str, actor) -> None:
         action=action,
         changed_by=actor,
         changed_by_name=actor.get_username() if actor else "",
+    )
+    from atlasplan import audit
+
+    username = user.get_username() if user else ""
+    audit.record(
+        audit.Kind.ROLE_CHANGE, current_request(), target=username, detail=f"{role}: {action}"
     )
 
 

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from atlasplan import audit
 from atlasplan.permissions import require
 from interviews import privacy
 from interviews.models import (
@@ -41,6 +42,8 @@ def get_raw_interview_for_user(request: HttpRequest, pk: int, action: str | None
         raise Http404
     if action:
         require(request.user, action, interview)
+    if request.method == "GET":  # every opening of raw text is logged, not each autosave
+        audit.record(audit.Kind.RAW_OPENED, request, target=f"interview {interview.pk}")
     return interview
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan import audit
 from atlasplan.concurrency import form_status
 from atlasplan.history import render_history
 from atlasplan.lists import paginate, render_list
@@ -53,13 +54,17 @@ def quote_export(request: HttpRequest, fmt: str) -> HttpResponse:
         request.GET, queryset=privacy.quote_queryset(request.user), user=request.user
     )
     quotes = privacy.visible_quotes(filterset.qs, request.user)
-    return exports.quotes_response(quotes, fmt, request.user)
+    response = exports.quotes_response(quotes, fmt, request.user)
+    audit.record(audit.Kind.EXPORT, request, target=f"quote bank ({fmt})")
+    return response
 
 
 @require_GET
 def project_export(request: HttpRequest) -> HttpResponse:
     require(request.user, "interviews.export_project")
-    return qdpx.qdpx_response(request.user)
+    response = qdpx.qdpx_response(request.user)
+    audit.record(audit.Kind.EXPORT, request, target="project (qdpx)")
+    return response
 
 
 @require_GET

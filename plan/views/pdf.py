@@ -13,6 +13,7 @@ from django.tasks.exceptions import TaskResultDoesNotExist
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from atlasplan import audit
 from atlasplan.permissions import require
 from plan import pdf
 from plan.models import ExportState, PlanExport
@@ -26,10 +27,12 @@ def plan_pdf(request: HttpRequest) -> HttpResponse:
         export = PlanExport.objects.create(requested_by=request.user)
         result = render_plan_pdf.enqueue(str(export.key))
         PlanExport.objects.filter(pk=export.pk).update(task_id=result.id)
+        audit.record(audit.Kind.EXPORT, request, target=f"plan PDF (queued {export.key})")
         return redirect("plan:pdf_export", key=export.key)
     today = timezone.localdate()
     response = HttpResponse(pdf.render(today), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{pdf.filename(today)}"'
+    audit.record(audit.Kind.EXPORT, request, target="plan PDF")
     return response
 
 
@@ -68,6 +71,7 @@ def plan_pdf_download(request: HttpRequest, key: UUID) -> FileResponse:
     export = get_export_for_user(request, key)
     if export.state != ExportState.READY or not export.file:
         raise Http404
+    audit.record(audit.Kind.EXPORT, request, target=f"plan PDF ({export.key})")
     return FileResponse(
         export.file.open("rb"),
         as_attachment=True,

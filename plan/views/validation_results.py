@@ -14,6 +14,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from atlasplan import audit
 from atlasplan.history import render_history
 from atlasplan.ids import parse_pk
 from atlasplan.lists import paginate, render_list
@@ -281,4 +282,6 @@ def validation_export(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     round = get_round_for_user(request, pk, "validation.change")
     if fmt not in validation_exports.FORMATS:
         raise Http404
-    return validation_exports.download(round, request.user, fmt)
+    response = validation_exports.download(round, request.user, fmt)
+    audit.record(audit.Kind.EXPORT, request, target=f"validation round {round.pk} ({fmt})")
+    return response

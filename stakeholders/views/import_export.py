@@ -4,6 +4,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from atlasplan import audit
 from atlasplan.permissions import require
 from stakeholders import imports
 from stakeholders.forms import (
@@ -27,6 +28,7 @@ def organisation_export(request: HttpRequest, kind: str, file_format: str) -> Ht
     response = HttpResponse(content, content_type=EXPORT_FORMATS[file_format])
     filename = f"{'organisaties' if kind == 'organisations' else 'contactpersonen'}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    audit.record(audit.Kind.EXPORT, request, target=f"stakeholders: {kind} ({file_format})")
     return response
 
 

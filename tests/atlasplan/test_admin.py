@@ -21,6 +21,7 @@ USER_MANAGEMENT = {
     "auth.group": True,
     "account.emailaddress": True,
     "atlasplan.rolechange": False,
+    "atlasplan.auditevent": False,
 }
 
 REGISTERED = sorted(model._meta.label_lower for model in admin.site._registry)
