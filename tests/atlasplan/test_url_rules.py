@@ -65,6 +65,7 @@ RULES: dict[str, str] = {
     'policies:passage_create':                                    "L 403 200 200 200 403 L L",
     'policies:passage_update':                                    "L 403 403 403 200 403 L L",
     'policies:passage_delete':                                    "L 403 403 403 200 403 L L",
+    'policies:passage_tag':                                       "L 405 405 405 405 405 L L",
     # stakeholders
     'stakeholders:organisation_list':                             "L 403 200 200 200 403 L L",
     'stakeholders:organisation_create':                           "L 403 403 403 200 403 L L",
@@ -81,6 +82,8 @@ RULES: dict[str, str] = {
     'stakeholders:contact_update':                                "L 403 403 403 200 403 L L",
     'stakeholders:contact_delete':                                "L 403 403 403 200 403 L L",
     'stakeholders:contact_history':                               "L 403 200 200 200 403 L L",
+    'stakeholders:contact_export':                                "L 403 403 403 200 403 L L",
+    'stakeholders:contact_forget':                                "L 403 403 403 200 403 L L",
     'stakeholders:interaction_list':                              "L 403 200 200 200 403 L L",
     'stakeholders:interaction_update':                            "L 403 403 403 200 403 L L",
     'stakeholders:interaction_done':                              "L 405 405 405 405 405 L L",
