@@ -147,3 +147,24 @@ def test_a_reader_reads_the_pages_without_the_panel(page, live_server, reader, l
     select(page, SENTENCE)
     expect(page.get_by_test_id("tag-panel")).to_have_count(0)
     assert_no_axe_violations(page)
+
+
+@pytest.mark.parametrize("width, height", [(1280, 720), (768, 1024)])
+def test_tagging_needs_no_scrolling_on_a_small_laptop_or_a_tablet(
+    page, live_server, consultant, login, document, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    login(consultant)
+    page.goto(f"{live_server.url}/policies/{document.pk}/?page=2")
+    select(page, SENTENCE)
+    add = page.get_by_role("button", name="Kernpassage toevoegen")
+    expect(add).to_be_in_viewport(ratio=1)  # the panel opens in the window, near the text
+    before = page.evaluate(POSITION)
+    page.keyboard.type("taa")
+    page.keyboard.press("Enter")
+    add.click()
+    expect(page.get_by_test_id("tag-status")).to_contain_text("De kernpassage is toegevoegd.")
+    assert page.evaluate(POSITION) == before
+    passage = Passage.objects.get()
+    assert (passage.page, [t.name for t in passage.themes.all()]) == (2, ["Taal"])
+    assert_no_axe_violations(page)
