@@ -13,6 +13,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from atlasplan.audit import client_address
+
 WINDOW_SECONDS = 60
 # A participant answers a dozen statements and may change a few answers: 60 a minute is
 # far more than a person needs and far less than a script would send.
@@ -41,18 +43,6 @@ def allow(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
 def exceeded(key: str, limit: int, window: int = WINDOW_SECONDS) -> bool:
     """True when ``key`` counted more than ``limit`` in this window (counts nothing)."""
     return (cache.get(f"ratelimit:{key}:{int(time.time() // window)}") or 0) > limit
-
-
-def client_address(request: HttpRequest) -> str:
-    """The client's address: behind the TLS proxy (``BEHIND_TLS_PROXY``), the last address
-    in X-Forwarded-For, the one the proxy added; what came before it, the client wrote
-    itself. Without the proxy, the header is the client's own and is ignored."""
-    if settings.BEHIND_TLS_PROXY:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if hops:
-            return hops[-1]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def client_key(request: HttpRequest) -> str:
