@@ -101,7 +101,9 @@ def test_a_change_in_the_admin_names_the_administrator_and_the_address(
 ):
     colleague = UserFactory(username="an.peeters")
     before = AuditEvent.objects.order_by("pk").last().pk
-    data = change_form_data(colleague, [Group.objects.get_or_create(name=GROUP_NAMES[Role.READER])[0]])
+    data = change_form_data(
+        colleague, [Group.objects.get_or_create(name=GROUP_NAMES[Role.READER])[0]]
+    )
     data["is_active"] = ""
     response = admin_client_.post(
         f"/admin/auth/user/{colleague.pk}/change/", data, REMOTE_ADDR="10.9.8.7"
