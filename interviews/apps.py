@@ -7,7 +7,7 @@ class InterviewsConfig(AppConfig):
     verbose_name = _("3 Interviews")
 
     def ready(self) -> None:
-        from atlasplan import demo, evidence, steps
+        from atlasplan import demo, evidence, scale, steps
         from interviews import dashboard, privacy, rules, signals  # noqa: F401  (rules and signals register)
         from interviews import demo as interviews_demo
         from interviews import erasure as interviews_erasure
@@ -30,3 +30,10 @@ class InterviewsConfig(AppConfig):
             )
         )
         demo.register(demo.DemoPart(order=30, name="interviews", load=interviews_demo.load))
+        from interviews import scale as interviews_scale
+
+        scale.register(
+            scale.ScalePart(
+                30, "interviews", interviews_scale.fill, interviews_scale.holds_real_data
+            )
+        )

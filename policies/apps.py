@@ -7,7 +7,7 @@ class PoliciesConfig(AppConfig):
     verbose_name = _("1 Deskresearch: beleidskaders")
 
     def ready(self) -> None:
-        from atlasplan import demo, steps
+        from atlasplan import demo, scale, steps
         from policies import dashboard, rules, signals  # noqa: F401  (rules and signals register)
         from policies import demo as policies_demo
 
@@ -23,3 +23,8 @@ class PoliciesConfig(AppConfig):
             )
         )
         demo.register(demo.DemoPart(order=10, name="policies", load=policies_demo.load))
+        from policies import scale as policies_scale
+
+        scale.register(
+            scale.ScalePart(10, "policies", policies_scale.fill, policies_scale.holds_real_data)
+        )

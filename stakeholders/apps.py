@@ -7,7 +7,7 @@ class StakeholdersConfig(AppConfig):
     verbose_name = _("2 Stakeholders")
 
     def ready(self) -> None:
-        from atlasplan import demo, steps
+        from atlasplan import demo, scale, steps
         from stakeholders import dashboard, rules  # noqa: F401  (registers this step's rules)
         from stakeholders import demo as stakeholders_demo
 
@@ -26,3 +26,10 @@ class StakeholdersConfig(AppConfig):
             )
         )
         demo.register(demo.DemoPart(order=20, name="stakeholders", load=stakeholders_demo.load))
+        from stakeholders import scale as stakeholders_scale
+
+        scale.register(
+            scale.ScalePart(
+                20, "stakeholders", stakeholders_scale.fill, stakeholders_scale.holds_real_data
+            )
+        )

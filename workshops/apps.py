@@ -7,7 +7,7 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("4 Workshop")
 
     def ready(self) -> None:
-        from atlasplan import demo, steps
+        from atlasplan import demo, scale, steps
         from workshops import dashboard, rules  # noqa: F401  (registers this step's rules)
         from workshops import demo as workshops_demo
 
@@ -26,3 +26,8 @@ class WorkshopsConfig(AppConfig):
             )
         )
         demo.register(demo.DemoPart(order=40, name="workshops", load=workshops_demo.load))
+        from workshops import scale as workshops_scale
+
+        scale.register(
+            scale.ScalePart(40, "workshops", workshops_scale.fill, workshops_scale.holds_real_data)
+        )
