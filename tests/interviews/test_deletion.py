@@ -15,7 +15,7 @@ SECRET = "Amina El Idrissi"
 
 
 def post_consent(client, pk: int, filename: str, **extra):
-    data = {"given": "on", "date": "2026-01-10", "method": "written", "scope": "named", **extra}
+    data = {"given": "True", "date": "2026-01-10", "method": "written", "scope": "named", **extra}
     if filename:
         data["form"] = upload(filename, pdf_bytes("Ik stem toe."))
     return client.post(f"/interviews/{pk}/consent/", data)
