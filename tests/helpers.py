@@ -44,7 +44,13 @@ def assert_same_count(
 
 
 def assert_no_axe_violations(page) -> None:
-    """axe-core finds no WCAG 2.1 A/AA violation on the page as it is now."""
+    """axe-core finds no WCAG 2.1 A/AA violation on the page once its transitions have ended
+    (a button caught halfway between two colours fails the contrast rule)."""
+    page.wait_for_function(
+        """() => document.getAnimations().every(a => a.playState !== 'running'
+             || a.effect.getComputedTiming().endTime === Infinity)""",
+        timeout=5000,
+    )
     results = Axe().run(page, options=WCAG_21_AA)
     violations = results.response["violations"]
     summary = [(v["id"], v["help"], [n["target"] for n in v["nodes"]]) for v in violations]

@@ -33,3 +33,5 @@ def test_the_top_navigation_is_one_row_at_1366(page, live_server, login, languag
     assert fit["items"] >= 8
     assert fit["spread"] <= 4, fit  # every link and button on the same line
     assert fit["height"] <= fit["row"] + 8, fit  # the bar is one row high
+    # ... and it fits: the page does not scroll sideways for it
+    assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
