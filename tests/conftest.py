@@ -188,3 +188,23 @@ def login(page, live_server):
         page.wait_for_url(f"{live_server.url}/")
 
     return do_login
+
+
+@pytest.fixture(scope="session", autouse=True)
+def one_request_at_a_time_on_sqlite():
+    """The live server shares the test's in-memory SQLite connection with its threads, and two
+    requests at once on one SQLite connection fail ("bad parameter or other API misuse") when
+    a page fires several htmx requests together. On SQLite it serves one request at a time
+    (Django then closes each connection, so nothing waits on a kept-alive one); PostgreSQL
+    keeps the threaded server."""
+    from django.core.servers.basehttp import WSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    class OneAtATime(WSGIServer):
+        def __init__(self, *args, connections_override=None, **kwargs):
+            super().__init__(*args, **kwargs)
+
+    if connection.vendor == "sqlite":
+        LiveServerThread.server_class = OneAtATime
+    yield
